@@ -4,3 +4,7 @@
 pub mod duration;
 pub mod error;
 pub mod toml_read;
+pub mod card;
+pub mod library;
+pub mod pack;
+pub mod store;

@@ -1,0 +1,162 @@
+//! The user's library: their own `cards/`, `agendas/` and `courses/`, the installed `packs/`,
+//! and the bundled packs that ship inside the binary.
+//!
+//! Loading never stops at a broken file: a card whose front matter does not parse is kept as a
+//! [`BrokenFile`] with its `path:line:col` message, and the rest loads.
+
+mod bundled;
+mod load;
+mod resolve;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use bundled::bundled_files;
+pub use load::load;
+pub use resolve::{CardRef, DuplicateId};
+
+use crate::card::{CardFile, SkillCard};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::pack::PackManifest;
+use crate::store::Fingerprint;
+
+/// Environment variable naming the library folder.
+pub const LIBRARY_ENV: &str = "SKILLBOOK_LIBRARY";
+
+/// The library folder when none is given: the platform's data directory
+/// (`~/.local/share/skillbook` on Linux).
+pub fn default_root() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "skillbook").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// Where a card comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum CardSource {
+    /// The user's own `cards/` folder.
+    Own,
+    /// A pack, installed in `packs/` or bundled.
+    Pack { pack: String },
+}
+
+impl CardSource {
+    pub fn pack(&self) -> Option<&str> {
+        match self {
+            CardSource::Own => None,
+            CardSource::Pack { pack } => Some(pack),
+        }
+    }
+}
+
+/// A card as loaded: the typed card and the file it came from.
+#[derive(Debug, Clone)]
+pub struct LibraryCard {
+    pub card: SkillCard,
+    pub source: CardSource,
+    /// The file's path; for bundled cards a `bundled:` path that names no real file.
+    pub path: PathBuf,
+    pub file: CardFile,
+    pub fingerprint: Fingerprint,
+}
+
+impl LibraryCard {
+    /// The id that names this card unambiguously: `id` for own cards, `pack/id` for pack cards.
+    pub fn qualified_id(&self) -> String {
+        match &self.source {
+            CardSource::Own => self.card.id.clone(),
+            CardSource::Pack { pack } => format!("{pack}/{}", self.card.id),
+        }
+    }
+
+    /// Whether the card can be written (own cards only; packs are read only).
+    pub fn is_own(&self) -> bool {
+        self.source == CardSource::Own
+    }
+}
+
+/// A file that could not be read, with every problem found in it.
+#[derive(Debug, Clone)]
+pub struct BrokenFile {
+    pub path: PathBuf,
+    pub problems: Diagnostics,
+}
+
+/// Where a pack's files are.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum PackLocation {
+    /// Shipped inside the binary.
+    Bundled,
+    /// Installed under the library's `packs/` folder.
+    Installed { folder: PathBuf },
+}
+
+/// A pack as loaded.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LoadedPack {
+    pub manifest: PackManifest,
+    pub location: PackLocation,
+    pub card_count: usize,
+    /// Agenda and course templates in the pack, as (path, text).
+    #[serde(skip)]
+    pub templates: Vec<(PathBuf, String)>,
+}
+
+/// Everything the library holds, loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub root: PathBuf,
+    /// Own cards first, then pack cards in pack order.
+    pub cards: Vec<LibraryCard>,
+    pub packs: Vec<LoadedPack>,
+    pub broken: Vec<BrokenFile>,
+    /// Other problems: packs without a manifest, unreadable folders.
+    pub problems: Vec<Diagnostic>,
+    /// The user's agenda files (`agendas/*.toml`).
+    pub agenda_paths: Vec<PathBuf>,
+    /// The user's course files (`courses/*.toml`).
+    pub course_paths: Vec<PathBuf>,
+    /// Card positions in `cards` by plain id, rebuilt whenever `cards` changes.
+    by_id: HashMap<String, Vec<usize>>,
+}
+
+impl Library {
+    pub fn cards_folder(&self) -> PathBuf {
+        self.root.join("cards")
+    }
+
+    pub fn agendas_folder(&self) -> PathBuf {
+        self.root.join("agendas")
+    }
+
+    pub fn courses_folder(&self) -> PathBuf {
+        self.root.join("courses")
+    }
+
+    pub fn packs_folder(&self) -> PathBuf {
+        self.root.join("packs")
+    }
+
+    /// The cards of one source, in load order.
+    pub fn cards_of<'a>(&'a self, source: &'a CardSource) -> impl Iterator<Item = &'a LibraryCard> {
+        self.cards.iter().filter(move |card| &card.source == source)
+    }
+
+    pub fn pack(&self, name: &str) -> Option<&LoadedPack> {
+        self.packs.iter().find(|pack| pack.manifest.name == name)
+    }
+
+    /// Every problem the library has when loaded: broken files and folder problems (the checks
+    /// that need more than loading are in `check`).
+    pub fn load_problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.broken
+            .iter()
+            .flat_map(|file| file.problems.0.iter())
+            .chain(self.problems.iter())
+    }
+
+    /// The path a card of this library is shown under, relative to the library root when inside.
+    pub fn display_path<'a>(&self, path: &'a Path) -> &'a Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+}
