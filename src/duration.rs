@@ -27,9 +27,7 @@ impl fmt::Display for Minutes {
 
 /// Why a duration could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "cannot read {input:?} as a duration (write minutes like 90, or 1:30, 1h30, 45m)"
-)]
+#[error("cannot read {input:?} as a duration (write minutes like 90, or 1:30, 1h30, 45m)")]
 pub struct DurationError {
     pub input: String,
 }
@@ -87,9 +85,8 @@ fn parse_units(text: &str) -> Option<u64> {
         None => 0,
     };
     let minutes = if rest.is_empty() {
-        if hours_part.is_none() {
-            return None;
-        }
+        // A bare number is handled by the caller; without hours there is nothing here.
+        hours_part?;
         0
     } else {
         let digits_end = rest

@@ -33,24 +33,24 @@ pub fn parse_manifest(path: &Path, text: &str) -> Result<PackManifest, Diagnosti
     let table = document.as_table();
     let mut reader = FieldReader::new(source);
     let name = reader.required_string(table, "name", None);
-    if let Some(name) = &name {
-        if !is_valid_id(name) {
-            let span = table.get("name").and_then(toml_edit::Item::span);
-            reader.problem(
-                span,
-                format!("{name:?} is not a usable pack name: use lowercase letters, digits and dashes"),
-            );
-        }
+    if let Some(name) = &name
+        && !is_valid_id(name)
+    {
+        let span = table.get("name").and_then(toml_edit::Item::span);
+        reader.problem(
+            span,
+            format!("{name:?} is not a usable pack name: use lowercase letters, digits and dashes"),
+        );
     }
     let version = reader.required_string(table, "version", None);
-    if let Some(version) = &version {
-        if Version::parse(version).is_none() {
-            let span = table.get("version").and_then(toml_edit::Item::span);
-            reader.problem(
-                span,
-                format!("{version:?} is not a version: write dotted numbers like \"1.2.0\""),
-            );
-        }
+    if let Some(version) = &version
+        && Version::parse(version).is_none()
+    {
+        let span = table.get("version").and_then(toml_edit::Item::span);
+        reader.problem(
+            span,
+            format!("{version:?} is not a version: write dotted numbers like \"1.2.0\""),
+        );
     }
     let title = reader.required_string(table, "title", None);
     let manifest = PackManifest {
@@ -109,7 +109,8 @@ mod tests {
 
     #[test]
     fn reads_the_example_manifest_shape() {
-        let text = "name = \"excel-charts\" # folder\nversion = \"1.2.0\"\ntitle = \"T\"\nlang = \"en\"\n";
+        let text =
+            "name = \"excel-charts\" # folder\nversion = \"1.2.0\"\ntitle = \"T\"\nlang = \"en\"\n";
         let manifest = parse_manifest(Path::new("pack.toml"), text).unwrap();
         assert_eq!(manifest.name, "excel-charts");
         assert_eq!(manifest.lang.as_deref(), Some("en"));
@@ -117,11 +118,20 @@ mod tests {
 
     #[test]
     fn bad_manifests_say_where() {
-        let error = parse_manifest(Path::new("p/pack.toml"), "name = \"Bad Name\"\nversion = \"one\"\n")
-            .unwrap_err()
-            .to_string();
-        assert!(error.contains("p/pack.toml:1:8: \"Bad Name\" is not a usable pack name"), "{error}");
-        assert!(error.contains("p/pack.toml:2:11: \"one\" is not a version"), "{error}");
+        let error = parse_manifest(
+            Path::new("p/pack.toml"),
+            "name = \"Bad Name\"\nversion = \"one\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.contains("p/pack.toml:1:8: \"Bad Name\" is not a usable pack name"),
+            "{error}"
+        );
+        assert!(
+            error.contains("p/pack.toml:2:11: \"one\" is not a version"),
+            "{error}"
+        );
         assert!(error.contains("missing \"title\""), "{error}");
     }
 

@@ -239,11 +239,17 @@ mod tests {
         assert_eq!(card.level, Some(Level::Beginner));
         assert_eq!(card.duration, Some(Minutes(90)));
         assert_eq!(card.audience, ["manager"]);
-        assert_eq!(card.checklist[1].done, true);
-        assert_eq!(card.checklist[0].done, false);
-        assert_eq!(card.origin.as_ref().map(|o| o.version.as_str()), Some("1.0.0"));
+        assert!(card.checklist[1].done);
+        assert!(!card.checklist[0].done);
+        assert_eq!(
+            card.origin.as_ref().map(|o| o.version.as_str()),
+            Some("1.0.0")
+        );
         assert_eq!(card.body, "## Why it matters\n");
-        assert_eq!(card.updated.map(|d| d.to_string()).as_deref(), Some("2026-11-01"));
+        assert_eq!(
+            card.updated.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-01")
+        );
     }
 
     #[test]
@@ -254,7 +260,10 @@ mod tests {
             "cards/pivot.md:4:9: expected a string for \"title\", found the number 3"
         );
         let error = parse("+++\ntitle = \"x\"\nlevel = \"expert\"\n+++\n").unwrap_err();
-        assert!(error.starts_with("cards/pivot.md:3:9: expected beginner"), "{error}");
+        assert!(
+            error.starts_with("cards/pivot.md:3:9: expected beginner"),
+            "{error}"
+        );
         let error = parse("+++\ntitle = \"x\"\ntags = [\n+++\nbody").unwrap_err();
         assert!(error.starts_with("cards/pivot.md:3:"), "{error}");
         assert!(error.contains("invalid TOML"), "{error}");
@@ -271,7 +280,10 @@ mod tests {
     fn odd_files_are_handled() {
         // No front matter: refused at 1:1.
         let error = parse("# Just markdown\n").unwrap_err();
-        assert!(error.starts_with("cards/pivot.md:1:1: a card starts with"), "{error}");
+        assert!(
+            error.starts_with("cards/pivot.md:1:1: a card starts with"),
+            "{error}"
+        );
         // Unclosed front matter: refused at 1:1.
         let error = parse("+++\ntitle = \"x\"\n").unwrap_err();
         assert!(error.contains("never closed"), "{error}");
@@ -284,13 +296,21 @@ mod tests {
         assert!(error.starts_with("cards/pivot.md:2:9:"), "{error}");
         // Invalid UTF-8: refused at the bad byte.
         let error = parse_card(Path::new("c.md"), b"+++\ntitle = \"\xff\"\n+++\n").unwrap_err();
-        assert!(error.to_string().starts_with("c.md:2:10: not UTF-8"), "{error}");
+        assert!(
+            error.to_string().starts_with("c.md:2:10: not UTF-8"),
+            "{error}"
+        );
     }
 
     #[test]
     fn ids_default_to_the_stem_and_must_be_slugs() {
         assert_eq!(parse("+++\ntitle = \"x\"\n+++\n").unwrap().id, "pivot");
-        assert_eq!(parse("+++\nid = \"other\"\ntitle = \"x\"\n+++\n").unwrap().id, "other");
+        assert_eq!(
+            parse("+++\nid = \"other\"\ntitle = \"x\"\n+++\n")
+                .unwrap()
+                .id,
+            "other"
+        );
         let error = parse("+++\nid = \"Has Spaces\"\ntitle = \"x\"\n+++\n").unwrap_err();
         assert!(error.starts_with("cards/pivot.md:2:6:"), "{error}");
     }
@@ -298,6 +318,9 @@ mod tests {
     #[test]
     fn a_bad_checklist_entry_points_at_its_table() {
         let error = parse("+++\ntitle = \"x\"\n\n[[checklist]]\ndone = true\n+++\n").unwrap_err();
-        assert!(error.starts_with("cards/pivot.md:4:1: missing \"item\""), "{error}");
+        assert!(
+            error.starts_with("cards/pivot.md:4:1: missing \"item\""),
+            "{error}"
+        );
     }
 }

@@ -85,7 +85,12 @@ fn apply_changes(table: &mut Table, old: &SkillCard, new: &SkillCard) {
     }
     set_list(table, "audience", &old.audience, &new.audience);
     set_optional(table, "lang", &old.lang, &new.lang);
-    set_list(table, "prerequisites", &old.prerequisites, &new.prerequisites);
+    set_list(
+        table,
+        "prerequisites",
+        &old.prerequisites,
+        &new.prerequisites,
+    );
     set_list(table, "outcomes", &old.outcomes, &new.outcomes);
     set_list(table, "requires", &old.requires, &new.requires);
     set_list(table, "materials", &old.materials, &new.materials);
@@ -208,14 +213,13 @@ fn update_checklist(table: &mut Table, old: &[ChecklistItem], new: &[ChecklistIt
             }
         }
         Some(tables) => {
-            let mut previous: Vec<(ChecklistItem, Table)> = old
-                .iter()
-                .cloned()
-                .zip(tables.iter().cloned())
-                .collect();
+            let mut previous: Vec<(ChecklistItem, Table)> =
+                old.iter().cloned().zip(tables.iter().cloned()).collect();
             let mut rebuilt = ArrayOfTables::new();
             for after in new {
-                let entry = match previous.iter().position(|(before, _)| before.item == after.item)
+                let entry = match previous
+                    .iter()
+                    .position(|(before, _)| before.item == after.item)
                 {
                     Some(index) => {
                         let (before, mut entry) = previous.remove(index);
@@ -288,7 +292,13 @@ pub struct CardTemplate {
 }
 
 /// The five body sections every card has by convention, in their order.
-pub const SECTIONS: [&str; 5] = ["Why it matters", "Show it", "Try it", "Pitfalls", "Leave behind"];
+pub const SECTIONS: [&str; 5] = [
+    "Why it matters",
+    "Show it",
+    "Try it",
+    "Pitfalls",
+    "Leave behind",
+];
 
 /// The text of a new card: the fields from the template, empty lists to fill, and the five body
 /// sections as headings. The default checklist applies by itself; the card lists only its own.
