@@ -1,6 +1,7 @@
 //! skillbook: a terminal workbook for people who teach a concrete digital skill to someone more
 //! experienced. The domain lives here; the command line and the terminal app are two faces on it.
 
+pub mod agenda;
 pub mod duration;
 pub mod error;
 pub mod toml_read;
