@@ -1,6 +1,6 @@
 //! An agenda: one timed session (an office visit, a coffee meeting, one evening of a course),
 //! read from a hand-written TOML file. Reading collects every problem with its `path:line:col`;
-//! start times are not stored but computed.
+//! start times are not stored but computed by [`crate::timing`].
 
 mod item;
 
@@ -13,6 +13,7 @@ pub(crate) use self::item::read_items;
 pub use self::item::{AgendaItem, CardRef, ItemKind};
 use crate::duration::Minutes;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::timing::{Timetable, compute_timetable};
 use crate::toml_read::{FieldReader, TomlSource};
 
 /// The date used for timing an agenda that has none. Timetables only show clock times, so any
@@ -70,6 +71,11 @@ impl Agenda {
             self.date.unwrap_or(UNDATED),
             self.start.unwrap_or(DEFAULT_START),
         )
+    }
+
+    /// The computed timetable; `card_minutes` gives a card's duration by its reference.
+    pub fn timetable(&self, card_minutes: &dyn Fn(&str) -> Option<Minutes>) -> Timetable {
+        compute_timetable(self.starts_at(), self.slot, &self.items, card_minutes)
     }
 
     /// Every card the agenda names, in order.

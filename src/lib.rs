@@ -4,4 +4,5 @@
 pub mod agenda;
 pub mod duration;
 pub mod error;
+pub mod timing;
 pub mod toml_read;
