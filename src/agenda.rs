@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use toml_edit::Table;
 
-pub(crate) use self::item::read_items;
 pub use self::item::{AgendaItem, CardRef, ItemKind};
+pub(crate) use self::item::{position_of, read_items};
 use crate::duration::Minutes;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::timing::{Timetable, compute_timetable};

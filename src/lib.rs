@@ -2,6 +2,7 @@
 //! experienced. The domain lives here; the command line and the terminal app are two faces on it.
 
 pub mod agenda;
+pub mod course;
 pub mod duration;
 pub mod error;
 pub mod timing;
