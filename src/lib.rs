@@ -1,11 +1,23 @@
 //! skillbook: a terminal workbook for people who teach a concrete digital skill to someone more
 //! experienced. The domain lives here; the command line and the terminal app are two faces on it.
+//!
+//! The domain, which knows nothing of terminals:
+//! - [`card`]: skill cards, their front matter and body, parsed and saved without losing a byte
+//! - [`agenda`], [`course`], [`timing`]: timed plans, dated courses and the pure timing function
+//! - [`pack`]: pack manifests; [`library`]: loading the user's library and the bundled packs
+//! - [`store`]: atomic, change-checked saves; [`templates`]: new agenda and course files
+//! - [`duration`], [`toml_read`], [`error`]: forgiving durations, span-aware TOML, diagnostics
+//!
+//! The faces: [`cli`], the command line.
 
+pub mod agenda;
 pub mod card;
+pub mod course;
 pub mod duration;
 pub mod error;
 pub mod library;
 pub mod pack;
 pub mod store;
 pub mod templates;
+pub mod timing;
 pub mod toml_read;
