@@ -44,14 +44,14 @@ pub fn render_timetable(
     let _ = writeln!(out, "{}", total_line(timetable));
     let unknown = timetable.unknown_lengths().count();
     if unknown > 0 {
-        let cards = if unknown == 1 {
-            "card has"
+        let (cards_have, count) = if unknown == 1 {
+            ("card has", "counts")
         } else {
-            "cards have"
+            ("cards have", "count")
         };
         let _ = writeln!(
             out,
-            "{unknown} {cards} no known length and count as 0 min: set \"minutes\" on the item or \"duration\" on the card"
+            "{unknown} {cards_have} no known length and {count} as 0 min: set \"minutes\" on the item or \"duration\" on the card"
         );
     }
     out

@@ -259,7 +259,7 @@ fn renders_overlaps_unknown_lengths_and_overruns_in_words() {
 09:45–09:45   ? min  missing (length unknown, counted as 0 min)
 09:40–10:00  20 min  Director (pinned at 09:40; starts 5 min before the item before it ends)
 Total: 1 h 5 min of items, 09:00–10:00; 12 min over the 48 min slot
-1 card has no known length and count as 0 min: set \"minutes\" on the item or \"duration\" on the card
+1 card has no known length and counts as 0 min: set \"minutes\" on the item or \"duration\" on the card
 ";
     assert_eq!(render_timetable(&timetable, &|_| None), expected);
 }
