@@ -3,4 +3,5 @@
 
 pub mod duration;
 pub mod error;
+pub mod safe_text;
 pub mod toml_read;
