@@ -20,4 +20,5 @@ pub mod pack;
 pub mod store;
 pub mod templates;
 pub mod timing;
+pub mod safe_text;
 pub mod toml_read;
