@@ -23,18 +23,23 @@ fn main() {
                 .to_str()
                 .expect("bundled file names are UTF-8")
                 .replace('\\', "/");
-            let absolute = file.to_str().expect("bundled file names are UTF-8").to_string();
+            let absolute = file
+                .to_str()
+                .expect("bundled file names are UTF-8")
+                .to_string();
             (relative, absolute)
         })
         .collect();
     entries.sort();
-    let mut out = String::from("/// Every file of the bundled packs: path below `modules/`, and text.\n");
+    let mut out =
+        String::from("/// Every file of the bundled packs: path below `modules/`, and text.\n");
     out.push_str("pub static BUNDLED_FILES: &[(&str, &str)] = &[\n");
     for (relative, absolute) in &entries {
         writeln!(out, "    ({relative:?}, include_str!({absolute:?})),").expect("string write");
     }
     out.push_str("];\n");
-    let destination = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("bundled.rs");
+    let destination =
+        PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("bundled.rs");
     fs::write(destination, out).expect("write the bundled file table");
 }
 

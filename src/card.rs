@@ -199,7 +199,10 @@ mod tests {
             slugify("Build a pivot chart the director can filter himself"),
             "build-a-pivot-chart-the-director-can-filter-himself"
         );
-        assert_eq!(slugify("  Kløft & Æble: første møde! "), "kloeft-aeble-foerste-moede");
+        assert_eq!(
+            slugify("  Kløft & Æble: første møde! "),
+            "kloeft-aeble-foerste-moede"
+        );
         assert_eq!(slugify("Café résumé"), "cafe-resume");
         assert_eq!(slugify("日本"), "");
         assert!(is_valid_id(&slugify("Slack: threads, not chaos")));

@@ -159,12 +159,24 @@ mod tests {
     #[test]
     fn positions_count_lines_and_characters() {
         let text = "ab\nkløft = 1\n";
-        assert_eq!(Position::of_offset(text, 0), Position { line: 1, column: 1 });
-        assert_eq!(Position::of_offset(text, 3), Position { line: 2, column: 1 });
+        assert_eq!(
+            Position::of_offset(text, 0),
+            Position { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Position::of_offset(text, 3),
+            Position { line: 2, column: 1 }
+        );
         // "kløft" has a two-byte ø: the '=' is the 7th character but the 8th byte of the line.
         let eq = text.find('=').unwrap();
-        assert_eq!(Position::of_offset(text, eq), Position { line: 2, column: 7 });
-        assert_eq!(Position::of_offset(text, 999), Position { line: 3, column: 1 });
+        assert_eq!(
+            Position::of_offset(text, eq),
+            Position { line: 2, column: 7 }
+        );
+        assert_eq!(
+            Position::of_offset(text, 999),
+            Position { line: 3, column: 1 }
+        );
     }
 
     #[test]

@@ -8,17 +8,23 @@
 //! - [`store`]: atomic, change-checked saves; [`templates`]: new agenda and course files
 //! - [`duration`], [`toml_read`], [`error`]: forgiving durations, span-aware TOML, diagnostics
 //!
+//! - [`plan`]: plans timed against the library; [`check`]: validating the whole library
+//! - [`safe_text`]: the one place untrusted text is made safe to show
+//!
 //! The faces: [`cli`], the command line.
 
 pub mod agenda;
 pub mod card;
+pub mod check;
+pub mod cli;
 pub mod course;
 pub mod duration;
 pub mod error;
 pub mod library;
 pub mod pack;
+pub mod plan;
+pub mod safe_text;
 pub mod store;
 pub mod templates;
 pub mod timing;
-pub mod safe_text;
 pub mod toml_read;

@@ -241,7 +241,11 @@ impl<'a> FieldReader<'a> {
                 }
             },
             None => {
-                self.wrong_type(key, "a duration (minutes, or a string like \"1h30\")", value);
+                self.wrong_type(
+                    key,
+                    "a duration (minutes, or a string like \"1h30\")",
+                    value,
+                );
                 None
             }
         }
@@ -317,7 +321,10 @@ impl<'a> FieldReader<'a> {
             other => {
                 self.problem(
                     item_span(table, key, other),
-                    format!("expected a table for {key:?}, found {}", describe_item(other)),
+                    format!(
+                        "expected a table for {key:?}, found {}",
+                        describe_item(other)
+                    ),
                 );
                 None
             }
@@ -401,7 +408,8 @@ pub fn parse_clock(text: &str) -> Option<NaiveTime> {
 }
 
 fn item_span(table: &Table, key: &str, item: &Item) -> Option<Range<usize>> {
-    item.span().or_else(|| table.key(key).and_then(|k| k.span()))
+    item.span()
+        .or_else(|| table.key(key).and_then(|k| k.span()))
 }
 
 fn describe_value(value: &Value) -> String {

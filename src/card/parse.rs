@@ -48,6 +48,26 @@ impl CardFile {
     pub fn body_line(&self) -> usize {
         Position::of_offset(&self.text, self.body_start).line
     }
+
+    /// Where a front-matter value stands in the file: the `index`th element when the value is a
+    /// list. Falls back to the key, then to the opening `+++`, so a position always exists.
+    pub fn position_of(&self, key: &str, index: Option<usize>) -> Position {
+        let offset = toml_edit::Document::parse(self.front_matter())
+            .ok()
+            .and_then(|document| {
+                let table = document.as_table();
+                let item = table.get(key)?;
+                let element = index.and_then(|i| item.as_array()?.get(i)?.span());
+                element
+                    .or_else(|| item.span())
+                    .or_else(|| table.key(key)?.span())
+                    .map(|span| span.start)
+            });
+        match offset {
+            Some(offset) => Position::of_offset(&self.text, self.front_matter.start + offset),
+            None => Position::START,
+        }
+    }
 }
 
 /// Reads a card from the bytes of its file. `path` names the file in errors and gives the
@@ -313,6 +333,27 @@ mod tests {
         );
         let error = parse("+++\nid = \"Has Spaces\"\ntitle = \"x\"\n+++\n").unwrap_err();
         assert!(error.starts_with("cards/pivot.md:2:6:"), "{error}");
+    }
+
+    #[test]
+    fn values_can_be_located_for_later_checks() {
+        let (_, file) = parse_card(
+            Path::new("c.md"),
+            b"+++\ntitle = \"x\"\nprerequisites = [\"a\", \"missing\"]\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(
+            file.position_of("prerequisites", Some(1)),
+            Position {
+                line: 3,
+                column: 23
+            }
+        );
+        assert_eq!(
+            file.position_of("title", None),
+            Position { line: 2, column: 9 }
+        );
+        assert_eq!(file.position_of("nothing", None), Position::START);
     }
 
     #[test]

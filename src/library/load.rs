@@ -173,14 +173,14 @@ fn load_bundled_packs(
             continue;
         }
         let display = |rest: &str| PathBuf::from(format!("bundled:{name}/{rest}"));
-        let manifest: Option<PackManifest> =
-            files.iter().find(|(rest, _)| *rest == MANIFEST).and_then(|(rest, text)| {
-                match parse_manifest(&display(rest), text) {
-                    Ok(manifest) => Some(manifest),
-                    Err(problems) => {
-                        library.problems.extend(problems.0);
-                        None
-                    }
+        let manifest: Option<PackManifest> = files
+            .iter()
+            .find(|(rest, _)| *rest == MANIFEST)
+            .and_then(|(rest, text)| match parse_manifest(&display(rest), text) {
+                Ok(manifest) => Some(manifest),
+                Err(problems) => {
+                    library.problems.extend(problems.0);
+                    None
                 }
             });
         let Some(manifest) = manifest else {
@@ -199,7 +199,12 @@ fn load_bundled_packs(
         for (rest, text) in files {
             if rest.starts_with("cards/") && rest.ends_with(".md") {
                 let path = display(rest);
-                cards.extend(card_from_bytes(library, &path, text.as_bytes(), source.clone()));
+                cards.extend(card_from_bytes(
+                    library,
+                    &path,
+                    text.as_bytes(),
+                    source.clone(),
+                ));
             } else if (rest.starts_with("agendas/") || rest.starts_with("courses/"))
                 && rest.ends_with(".toml")
             {

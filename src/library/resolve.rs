@@ -37,9 +37,12 @@ impl Library {
     pub fn find_index(&self, reference: &str, context_pack: Option<&str>) -> Option<usize> {
         let reference = reference.trim();
         if let Some((pack, id)) = reference.split_once('/') {
-            return self.by_id.get(id)?.iter().copied().find(|&index| {
-                self.cards[index].source.pack() == Some(pack)
-            });
+            return self
+                .by_id
+                .get(id)?
+                .iter()
+                .copied()
+                .find(|&index| self.cards[index].source.pack() == Some(pack));
         }
         let candidates = self.by_id.get(reference)?;
         let own = candidates
@@ -54,7 +57,8 @@ impl Library {
                     .find(|&index| self.cards[index].source.pack() == Some(pack))
             })
         };
-        own.or_else(same_pack).or_else(|| candidates.first().copied())
+        own.or_else(same_pack)
+            .or_else(|| candidates.first().copied())
     }
 
     /// The card a reference names (see [`Library::find_index`]).
@@ -76,7 +80,10 @@ impl Library {
             .filter(|(_, indices)| !is_fork_of_the_rest(self, indices))
             .map(|(id, indices)| DuplicateId {
                 id: id.clone(),
-                paths: indices.iter().map(|&i| self.cards[i].path.clone()).collect(),
+                paths: indices
+                    .iter()
+                    .map(|&i| self.cards[i].path.clone())
+                    .collect(),
             })
             .collect();
         duplicates.sort_by(|a, b| a.paths.cmp(&b.paths));

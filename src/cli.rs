@@ -1,0 +1,97 @@
+//! The command line: the same library as the terminal app, for scripts, tests and people who
+//! prefer a shell. Plain text by default, `--json` where noted; problems go to stderr as
+//! `path:line:col: message`; exit codes are 0 fine, 1 a problem found or nothing found, 2 wrong
+//! usage (clap's own code for usage errors).
+
+mod agenda;
+mod check;
+mod list;
+mod new;
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use crate::library::{self, LIBRARY_ENV, Library};
+
+/// A terminal workbook for teaching a concrete digital skill to someone more experienced.
+///
+/// Skill cards (Markdown with TOML front matter) hold what you can teach; agendas and courses
+/// put cards into timed plans. With no command, skillbook opens the terminal app.
+#[derive(Debug, Parser)]
+#[command(name = "skillbook", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// The library folder [default: the platform data folder, e.g. ~/.local/share/skillbook]
+    #[arg(long, global = true, env = LIBRARY_ENV, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What skillbook can do from the shell.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List cards: own cards first, then each pack's
+    List(list::ListArgs),
+    /// Validate the library and packs; prints every problem as path:line:col: message
+    Check(check::CheckArgs),
+    /// Print the timetable of an agenda, or of every session of a course
+    Agenda(agenda::AgendaArgs),
+    /// Create a card, agenda or course in the library
+    #[command(subcommand)]
+    New(new::NewCommand),
+    /// Print a shell completion script (bash, zsh or fish)
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+/// Runs a parsed command line; `None` as the command is the terminal app's job (see main).
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let Some(command) = cli.command else {
+        anyhow::bail!("no command given");
+    };
+    let root = library_root(cli.library)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = match command {
+        Command::List(args) => list::run(&args, &load(&root), &mut out)?,
+        Command::Check(args) => check::run(&args, &load(&root), &mut out)?,
+        Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,
+        Command::New(command) => new::run(&command, &load(&root), &mut out)?,
+        Command::Completions(args) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "skillbook", &mut out);
+            ExitCode::SUCCESS
+        }
+    };
+    out.flush().context("writing to standard output")?;
+    Ok(code)
+}
+
+/// The library folder: `--library`, then `SKILLBOOK_LIBRARY` (both through clap), then the
+/// platform data folder.
+pub fn library_root(given: Option<PathBuf>) -> Result<PathBuf> {
+    given.or_else(library::default_root).context(
+        "cannot tell where your library is: no home folder found; pass --library DIR or set SKILLBOOK_LIBRARY",
+    )
+}
+
+fn load(root: &std::path::Path) -> Library {
+    library::load(root)
+}
+
+/// Exit code 1: a problem found, or nothing found.
+fn problem() -> ExitCode {
+    ExitCode::from(1)
+}
