@@ -5,3 +5,4 @@ pub mod duration;
 pub mod error;
 pub mod safe_text;
 pub mod toml_read;
+pub mod markdown;
