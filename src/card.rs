@@ -14,7 +14,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 pub use parse::{CardFile, parse_card};
-pub use save::{CardTemplate, new_card_text, render_card};
+pub use save::{CardTemplate, SECTIONS, new_card_text, render_card};
 
 use crate::duration::Minutes;
 

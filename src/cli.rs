@@ -8,6 +8,7 @@ mod check;
 mod list;
 mod new;
 mod output;
+mod show;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -38,6 +39,8 @@ pub struct Cli {
 pub enum Command {
     /// List cards: own cards first, then each pack's
     List(list::ListArgs),
+    /// Print a card, rendered (styled on a terminal unless NO_COLOR is set)
+    Show(show::ShowArgs),
     /// Validate the library and packs; prints every problem as path:line:col: message
     Check(check::CheckArgs),
     /// Print the timetable of an agenda, or of every session of a course
@@ -66,6 +69,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = stdout.lock();
     let code = match command {
         Command::List(args) => list::run(&args, &load(&root), &mut out)?,
+        Command::Show(args) => show::run(&args, &load(&root), &mut out)?,
         Command::Check(args) => check::run(&args, &load(&root), &mut out)?,
         Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,
         Command::New(command) => new::run(&command, &load(&root), &mut out)?,

@@ -15,12 +15,14 @@
 
 pub mod agenda;
 pub mod card;
+pub mod card_view;
 pub mod check;
 pub mod cli;
 pub mod course;
 pub mod duration;
 pub mod error;
 pub mod library;
+pub mod markdown;
 pub mod pack;
 pub mod plan;
 pub mod safe_text;
@@ -28,4 +30,3 @@ pub mod store;
 pub mod templates;
 pub mod timing;
 pub mod toml_read;
-pub mod markdown;
