@@ -6,3 +6,4 @@ pub mod error;
 pub mod safe_text;
 pub mod toml_read;
 pub mod markdown;
+pub mod search;
