@@ -160,7 +160,6 @@ impl Query {
 }
 
 /// The folded form a filter value is compared in: no case, no accents, no spaces.
-#[allow(dead_code)] // used by the index, next commit
 pub(super) fn filter_key(text: &str) -> String {
     fold_str(text)
         .chars()
