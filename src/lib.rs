@@ -10,6 +10,8 @@
 //!
 //! - [`plan`]: plans timed against the library; [`check`]: validating the whole library
 //! - [`safe_text`]: the one place untrusted text is made safe to show
+//! - [`markdown`]: card bodies parsed once into our own types and laid out to any width
+//! - [`search`]: the one owner of the fuzzy matcher; [`card_view`]: a card as blocks to read
 //!
 //! The faces: [`cli`], the command line.
 
@@ -26,6 +28,7 @@ pub mod markdown;
 pub mod pack;
 pub mod plan;
 pub mod safe_text;
+pub mod search;
 pub mod store;
 pub mod templates;
 pub mod timing;
