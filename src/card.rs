@@ -189,6 +189,36 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
+impl crate::search::Searchable for SkillCard {
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn tool(&self) -> &str {
+        self.tool.as_deref().unwrap_or_default()
+    }
+
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
+    fn summary(&self) -> &str {
+        self.summary.as_deref().unwrap_or_default()
+    }
+
+    fn level(&self) -> Option<&str> {
+        self.level.map(Level::as_str)
+    }
+
+    fn duration(&self) -> Option<Minutes> {
+        self.duration
+    }
+
+    fn body(&self) -> &str {
+        &self.body
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ mod check;
 mod list;
 mod new;
 mod output;
+mod search;
 mod show;
 
 use std::io::Write;
@@ -39,6 +40,8 @@ pub struct Cli {
 pub enum Command {
     /// List cards: own cards first, then each pack's
     List(list::ListArgs),
+    /// Fuzzy search over title, tool, tags and summary, then words in card bodies
+    Search(search::SearchArgs),
     /// Print a card, rendered (styled on a terminal unless NO_COLOR is set)
     Show(show::ShowArgs),
     /// Validate the library and packs; prints every problem as path:line:col: message
@@ -69,6 +72,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = stdout.lock();
     let code = match command {
         Command::List(args) => list::run(&args, &load(&root), &mut out)?,
+        Command::Search(args) => search::run(&args, &load(&root), &mut out)?,
         Command::Show(args) => show::run(&args, &load(&root), &mut out)?,
         Command::Check(args) => check::run(&args, &load(&root), &mut out)?,
         Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,

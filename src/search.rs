@@ -50,6 +50,31 @@ pub trait Searchable {
     fn body(&self) -> &str;
 }
 
+/// A reference searches like what it points at, so an index can be built over borrowed cards.
+impl<T: Searchable + ?Sized> Searchable for &T {
+    fn title(&self) -> &str {
+        (**self).title()
+    }
+    fn tool(&self) -> &str {
+        (**self).tool()
+    }
+    fn tags(&self) -> &[String] {
+        (**self).tags()
+    }
+    fn summary(&self) -> &str {
+        (**self).summary()
+    }
+    fn level(&self) -> Option<&str> {
+        (**self).level()
+    }
+    fn duration(&self) -> Option<Minutes> {
+        (**self).duration()
+    }
+    fn body(&self) -> &str {
+        (**self).body()
+    }
+}
+
 /// Why a card was found; tiers sort in declaration order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

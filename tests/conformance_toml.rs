@@ -18,7 +18,11 @@ fn invalid_cases() -> Vec<(String, Vec<u8>)> {
         .filter(|case| current.is_empty() || current.contains(case.name()))
         .map(|case| (case.name().display().to_string(), case.fixture().to_vec()))
         .collect();
-    assert!(cases.len() > 300, "the suite has its cases: {}", cases.len());
+    assert!(
+        cases.len() > 300,
+        "the suite has its cases: {}",
+        cases.len()
+    );
     cases
 }
 
@@ -28,7 +32,11 @@ fn assert_inside(problem: &Diagnostic, path: &Path, bytes: &[u8], case: &str) {
     let text = String::from_utf8_lossy(bytes);
     let lines: Vec<&str> = text.split('\n').collect();
     let line = problem.position.line;
-    assert!(line >= 1 && line <= lines.len(), "{case}: line {line} of {}: {problem}", lines.len());
+    assert!(
+        line >= 1 && line <= lines.len(),
+        "{case}: line {line} of {}: {problem}",
+        lines.len()
+    );
     let columns = lines[line - 1].chars().count() + 1;
     assert!(
         problem.position.column >= 1 && problem.position.column <= columns,
@@ -118,5 +126,8 @@ fn every_valid_case_as_front_matter_loads_or_is_refused_clearly() {
             }
         }
     }
-    assert!(loaded > 100, "most valid cases load as cards: {loaded} loaded, {refused} refused");
+    assert!(
+        loaded > 100,
+        "most valid cases load as cards: {loaded} loaded, {refused} refused"
+    );
 }

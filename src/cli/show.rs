@@ -55,7 +55,7 @@ fn render_line(styled: &StyledLine, color: bool) -> String {
         .spans
         .iter()
         .map(|span| {
-            ContentStyle::from(terminal_style(span.style))
+            terminal_style(span.style)
                 .apply(span.text.as_str())
                 .to_string()
         })

@@ -142,8 +142,10 @@ impl SearchIndex {
         let mut score = 0;
         let mut highlights = Vec::new();
         for word in words {
-            if let Some((title_score, positions)) =
-                self.matcher.fuzzy_indices(entry.title.as_str(), word)
+            if let Some((title_score, positions)) = self
+                .matcher
+                .fuzzy_indices(entry.title.as_str(), word)
+                .filter(|(_, positions)| is_structured(entry.title.as_str(), positions))
             {
                 score += title_score;
                 highlights.extend(positions.iter().filter_map(|&p| entry.title.origin(p)));
@@ -152,7 +154,12 @@ impl SearchIndex {
             all_in_title = false;
             score += entry
                 .other_fields()
-                .filter_map(|field| self.matcher.fuzzy_match(field, word))
+                .filter_map(|field| {
+                    self.matcher
+                        .fuzzy_indices(field, word)
+                        .filter(|(_, positions)| is_structured(field, positions))
+                        .map(|(score, _)| score)
+                })
                 .max()?;
         }
         highlights.sort_unstable();
@@ -222,6 +229,28 @@ impl Entry {
             .chain(std::iter::once(self.summary.as_str()))
             .filter(|field| !field.is_empty())
     }
+}
+
+/// Whether a fuzzy match reads as something a person meant: one run of consecutive characters
+/// (`vot` in `pivot`), or runs that each start at the beginning of a word (`pcs` in `pivot
+/// chart slicers`). A subsequence scattered through a long text (`pivot` in `Present next to
+/// your content in a video`) matches almost any short query and is not a hit.
+fn is_structured(text: &str, positions: &[usize]) -> bool {
+    let consecutive = positions.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    if consecutive {
+        return true;
+    }
+    let mut word_start = Vec::new();
+    let mut previous_alphanumeric = false;
+    for c in text.chars() {
+        word_start.push(c.is_alphanumeric() && !previous_alphanumeric);
+        previous_alphanumeric = c.is_alphanumeric();
+    }
+    let starts_word = |p: usize| word_start.get(p).copied().unwrap_or(false);
+    positions.first().is_some_and(|&first| starts_word(first))
+        && positions
+            .windows(2)
+            .all(|pair| pair[1] == pair[0] + 1 || starts_word(pair[1]))
 }
 
 impl fmt::Debug for SearchIndex {

@@ -339,3 +339,20 @@ fn live_search_notices_a_rebuilt_index() {
     assert_eq!(live.search(&second, Query::parse("pi"), 10), fresh);
     assert!(fresh.len() > 1);
 }
+
+#[rstest]
+#[case::scattered_title("pivot", "Present next to your content in a video call", false)]
+#[case::substring("vot", "Build a pivot chart", true)]
+#[case::word_starts("pcs", "pivot chart slicers", true)]
+#[case::prefixes_of_words("piv", "Build a pivot chart", true)]
+#[case::folded("kloft", "Over the kløft", true)]
+fn only_structured_fuzzy_matches_count(
+    #[case] query: &str,
+    #[case] title: &str,
+    #[case] found: bool,
+) {
+    let cards = vec![card(title, "", &[], "", 0)];
+    let index = SearchIndex::new(&cards);
+    let hits = index.search(&Query::parse(query), 10);
+    assert_eq!(!hits.is_empty(), found, "{query:?} in {title:?}: {hits:?}");
+}
