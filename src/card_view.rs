@@ -26,16 +26,43 @@ pub fn header_blocks(card: &SkillCard) -> Vec<Block> {
     if let Some(summary) = card.summary.as_deref().filter(|s| !s.trim().is_empty()) {
         blocks.push(Block::Paragraph(vec![text(summary, SpanStyle::default())]));
     }
-    push_list(&mut blocks, "They will be able to", &card.outcomes);
-    push_list(&mut blocks, "The session needs", &card.requires);
+    let labels = Labels::for_lang(card.lang.as_deref());
+    push_list(&mut blocks, labels.outcomes, &card.outcomes);
+    push_list(&mut blocks, labels.requires, &card.requires);
     if !card.prerequisites.is_empty() {
         blocks.push(Block::Paragraph(vec![
-            text("Builds on: ", strong()),
+            text(labels.builds_on, strong()),
             text(&card.prerequisites.join(", "), SpanStyle::default()),
         ]));
     }
     blocks.push(Block::Rule);
     blocks
+}
+
+/// The header's words, in the card's language (English unless it is Danish).
+struct Labels {
+    outcomes: &'static str,
+    requires: &'static str,
+    builds_on: &'static str,
+}
+
+impl Labels {
+    fn for_lang(lang: Option<&str>) -> Labels {
+        let danish = lang.is_some_and(|l| l.eq_ignore_ascii_case("da") || l.starts_with("da-"));
+        if danish {
+            Labels {
+                outcomes: "Bagefter kan de",
+                requires: "Det kræver mødet",
+                builds_on: "Bygger på: ",
+            }
+        } else {
+            Labels {
+                outcomes: "They will be able to",
+                requires: "The session needs",
+                builds_on: "Builds on: ",
+            }
+        }
+    }
 }
 
 /// `Excel · beginner · 20 min · #charts #sales`
