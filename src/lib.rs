@@ -6,6 +6,7 @@ pub mod duration;
 pub mod error;
 pub mod library;
 pub mod pack;
+pub mod safe_text;
 pub mod store;
 pub mod templates;
 pub mod toml_read;
