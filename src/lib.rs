@@ -10,3 +10,4 @@ pub mod safe_text;
 pub mod store;
 pub mod templates;
 pub mod toml_read;
+pub mod markdown;
