@@ -11,3 +11,4 @@ pub mod store;
 pub mod templates;
 pub mod toml_read;
 pub mod markdown;
+pub mod search;
