@@ -58,9 +58,16 @@ impl HelpPopup {
         }
     }
 
-    /// The window's area in `main`.
-    pub fn area(main: Rect) -> Rect {
-        centered(main, 72, main.height.saturating_sub(2).max(8))
+    /// The window's area in `main`: as tall as the full list (so it does not jump while the
+    /// filter shortens it), within the screen.
+    pub fn area(&self, app: &App, main: Rect) -> Rect {
+        let width = main.width.min(72);
+        let unfiltered = HelpPopup::new(self.context);
+        // Borders, filter line and the blank line under it take four rows.
+        let list_width = width.saturating_sub(3);
+        let rows = unfiltered.lines(app, list_width).len() + 4;
+        let height = u16::try_from(rows).unwrap_or(u16::MAX).min(main.height);
+        centered(main, width, height)
     }
 
     /// The lines of the list at the window's width.
@@ -98,7 +105,7 @@ impl HelpPopup {
 
     /// (list area, total lines) for the window in `main`.
     fn measure(&self, app: &App, main: Rect) -> (Rect, usize) {
-        let list = list_area(Self::area(main));
+        let list = list_area(self.area(app, main));
         (list, self.lines(app, list.width.saturating_sub(1)).len())
     }
 
@@ -128,7 +135,7 @@ fn list_area(window: Rect) -> Rect {
 
 /// Draws the help window over `main`.
 pub fn render(app: &App, popup: &HelpPopup, frame: &mut Frame<'_>, main: Rect) {
-    let window = HelpPopup::area(main);
+    let window = popup.area(app, main);
     frame.render_widget(Clear, window);
     let title = format!("Keys · {}", popup.context.title());
     frame.render_widget(

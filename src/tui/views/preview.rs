@@ -84,10 +84,10 @@ pub fn subject_blocks(library: &Library, files: &FileCache, subject: &Subject) -
     }
 }
 
-/// The width documents are laid out at inside a pane: one column is kept free for the
-/// scrollbar, so it never covers text.
+/// The width documents are laid out at inside a pane: a column of margin on the left, and
+/// one kept free on the right for the scrollbar, so it never covers text.
 pub fn text_width(inside: Rect) -> u16 {
-    inside.width.saturating_sub(1)
+    inside.width.saturating_sub(2)
 }
 
 /// Draws a subject into a bordered pane, scrolled, with a scrollbar when it is taller.
@@ -110,7 +110,12 @@ pub fn render_document(
     let total = lines.len();
     let page = usize::from(inside.height);
     let shown: Vec<_> = lines.into_iter().skip(scroll.offset).take(page).collect();
-    frame.render_widget(Paragraph::new(shown), inside);
+    let text_area = Rect {
+        x: inside.x + 1,
+        width: text_width(inside),
+        ..inside
+    };
+    frame.render_widget(Paragraph::new(shown), text_area);
     render_scrollbar(frame, inside, scroll.offset, total, page, &app.theme);
 }
 

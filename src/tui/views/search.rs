@@ -196,7 +196,9 @@ fn hit_row(app: &App, hit: &Hit, width: usize) -> Line<'static> {
         details.push("in text".to_string());
     }
     let details = format!("  {}", details.join(" · "));
-    let title_room = width.saturating_sub(details.width().min(width / 2));
+    // The title comes first; details get what is left, but at least a third of the row.
+    let title_width = card.card.title.width();
+    let title_room = title_width.min(width.saturating_sub(details.width().min(width / 3)));
     let mut spans = Vec::new();
     let mut used = 0;
     for (text, highlighted) in highlight_runs(&card.card.title, &hit.highlights) {

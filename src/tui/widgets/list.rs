@@ -111,7 +111,14 @@ pub fn render_rows(
         buf.set_style(row_area, style);
         let mut spans = vec![Span::styled(mark, theme.accent())];
         spans.extend(line.spans);
-        Line::from(spans).style(style).render(row_area, buf);
+        if selected {
+            // The selection's colours win over the row's own, so the whole row reads as one
+            // bar; modifiers (a match's underline) stay.
+            for span in &mut spans {
+                span.style = span.style.patch(style);
+            }
+        }
+        Line::from(spans).render(row_area, buf);
     }
 }
 

@@ -67,6 +67,8 @@ pub fn render_scrollbar(
     let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .begin_symbol(None)
         .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("█")
         .track_style(theme.muted())
         .thumb_style(theme.accent());
     frame.render_stateful_widget(bar, area, &mut state);
