@@ -257,3 +257,41 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn wide_characters_and_long_lines_lay_out_at_every_size() {
+    let (_dir, root) = temp_library();
+    let long_word = "x".repeat(300);
+    std::fs::write(
+        root.join("cards/wide.md"),
+        format!(
+            "+++\ntitle = \"表計算の基本 📊 with a title far longer than any pane is wide, on and on\"\n\
+             tool = \"表計算\"\ntags = [\"日本語\", \"emoji👩‍💻\"]\nduration = 5\n+++\n\n\
+             # 見出し\n\n{long_word}\n\n```\n\tcode\twith tabs {long_word}\n```\n\n\
+             | 列 | Column |\n|---|---|\n| 値 | {long_word} |\n"
+        ),
+    )
+    .unwrap();
+    for (width, height) in [(40, 12), (41, 13), (57, 20), (80, 24), (133, 41)] {
+        let mut tui = tui_on(&root, width, height);
+        tui.type_keys("<shift-tab>k<tab>").unwrap();
+        assert!(
+            text_of(&tui).contains("表計算"),
+            "{width}x{height}\n{}",
+            text_of(&tui)
+        );
+        tui.type_keys("<enter>G<pageup>").unwrap();
+        tui.type_keys("<esc><tab>G/表<enter>").unwrap();
+        let screen = text_of(&tui);
+        assert!(
+            screen.contains("表計算の基本"),
+            "{width}x{height}\n{screen}"
+        );
+        for line in screen.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= usize::from(width),
+                "{line}"
+            );
+        }
+    }
+}
