@@ -9,6 +9,8 @@
 //! - [`duration`], [`toml_read`], [`error`]: forgiving durations, span-aware TOML, diagnostics
 //!
 //! - [`plan`]: plans timed against the library; [`check`]: validating the whole library
+//! - [`checklist`]: what makes a card concrete, ticks, readiness per card, agenda and course
+//! - [`markdown`]: card bodies read into our own element types and laid out to any width
 //! - [`safe_text`]: the one place untrusted text is made safe to show
 //!
 //! The faces: [`cli`], the command line.
@@ -16,11 +18,13 @@
 pub mod agenda;
 pub mod card;
 pub mod check;
+pub mod checklist;
 pub mod cli;
 pub mod course;
 pub mod duration;
 pub mod error;
 pub mod library;
+pub mod markdown;
 pub mod pack;
 pub mod plan;
 pub mod safe_text;
@@ -28,4 +32,3 @@ pub mod store;
 pub mod templates;
 pub mod timing;
 pub mod toml_read;
-pub mod markdown;
