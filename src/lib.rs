@@ -10,6 +10,7 @@
 //!
 //! - [`plan`]: plans timed against the library; [`check`]: validating the whole library
 //! - [`checklist`]: what makes a card concrete, ticks, readiness per card, agenda and course
+//! - [`offer`]: the invitation or LinkedIn note drafted from the cards that are ready
 //! - [`markdown`]: card bodies read into our own element types and laid out to any width
 //! - [`safe_text`]: the one place untrusted text is made safe to show
 //!
@@ -25,6 +26,7 @@ pub mod duration;
 pub mod error;
 pub mod library;
 pub mod markdown;
+pub mod offer;
 pub mod pack;
 pub mod plan;
 pub mod safe_text;
