@@ -7,7 +7,9 @@ mod agenda;
 mod check;
 mod list;
 mod new;
+mod offer;
 mod output;
+mod readiness;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -42,6 +44,10 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the timetable of an agenda, or of every session of a course
     Agenda(agenda::AgendaArgs),
+    /// Open checklist items by card: the whole library, or one agenda or course
+    Readiness(readiness::ReadinessArgs),
+    /// Draft an invitation or a LinkedIn note from the cards that are ready
+    Offer(offer::OfferArgs),
     /// Create a card, agenda or course in the library
     #[command(subcommand)]
     New(new::NewCommand),
@@ -68,6 +74,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::List(args) => list::run(&args, &load(&root), &mut out)?,
         Command::Check(args) => check::run(&args, &load(&root), &mut out)?,
         Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,
+        Command::Readiness(args) => readiness::run(&args, &load(&root), &mut out)?,
+        Command::Offer(args) => offer::run(&args, &load(&root), &mut out)?,
         Command::New(command) => new::run(&command, &load(&root), &mut out)?,
         Command::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();

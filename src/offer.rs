@@ -121,7 +121,8 @@ pub struct Draft {
     pub text: String,
     /// How many of the cards (from the first) the text offers.
     pub cards_used: usize,
-    /// Outcomes of the offered cards left out.
+    /// Outcomes of the offered cards left out to fit the LinkedIn limit (beyond the two per
+    /// card every offer keeps at most).
     pub outcomes_dropped: usize,
 }
 
@@ -138,7 +139,7 @@ pub fn draft_offer(cards: &[OfferCard], kind: OfferKind, lang: Lang) -> Draft {
         let dropped = cards[..used]
             .iter()
             .zip(&shown)
-            .map(|(card, shown)| card.outcomes.len() - shown)
+            .map(|(card, shown)| card.outcomes.len().min(MAX_OUTCOMES) - shown)
             .sum();
         let draft = |text| Draft {
             text,

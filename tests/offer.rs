@@ -70,7 +70,7 @@ fn an_english_invitation_says_what_how_long_and_what_afterwards() {
          short guide for afterwards. Would a visit in the coming weeks suit you?\n\n\
          Best regards\n"
     );
-    assert_eq!(draft.outcomes_dropped, 1);
+    assert_eq!(draft.outcomes_dropped, 0);
 }
 
 #[test]
