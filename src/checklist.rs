@@ -76,10 +76,12 @@ pub enum Ticks<'a> {
 /// One line of a checklist as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// Which item this is, to toggle it.
     pub id: ItemId,
     /// What the item says: a default item's label, an own item's text, or
     /// `Requires — <text>`.
     pub label: String,
+    /// Whether the item is ticked.
     pub done: bool,
     /// Automatic gaps shown beside this item (default items only).
     pub gaps: Vec<Gap>,
@@ -125,7 +127,9 @@ impl Checklist {
 /// Items ticked of items in all: `5/9 ready`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Readiness {
+    /// Items ticked.
     pub done: usize,
+    /// Items in all.
     pub total: usize,
 }
 

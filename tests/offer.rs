@@ -161,3 +161,47 @@ fn a_single_huge_card_is_cut_at_a_word() {
     let kept = draft.text.strip_suffix('…').unwrap();
     assert!(kept.ends_with("word"), "{kept}");
 }
+
+#[test]
+fn durations_and_tools_read_naturally_in_both_languages() {
+    let cards = [
+        card("A", "Excel", 90, &[], "en"),
+        card("B", "Slack", 31, &[], "en"),
+        card("C", "excel", 0, &[], "en"),
+        card("D", "Prezi", 0, &[], "en"),
+    ];
+    let note = draft_offer(&cards, OfferKind::LinkedIn, Lang::En).text;
+    assert!(
+        note.contains("more out of Excel, Slack and Prezi,"),
+        "{note}"
+    );
+    assert!(note.contains("- A (1 h 30 min)\n- B (31 min)\n"), "{note}");
+    assert!(
+        note.contains("It takes about 2 hours and 1 minute,"),
+        "{note}"
+    );
+    let note = draft_offer(&cards, OfferKind::LinkedIn, Lang::Da).text;
+    assert!(note.contains("mere ud af Excel, Slack og Prezi,"), "{note}");
+    assert!(note.contains("- A (1 t. 30 min.)\n"), "{note}");
+    assert!(
+        note.contains("Det tager cirka 2 timer og 1 minut,"),
+        "{note}"
+    );
+    let one = draft_offer(&cards[1..2], OfferKind::Invitation, Lang::Da).text;
+    assert!(one.contains("På cirka 31 minutter kan vi nå:"), "{one}");
+    let mut unknown = cards[0].clone();
+    unknown.duration = None;
+    let text = draft_offer(&[unknown], OfferKind::Invitation, Lang::En).text;
+    assert!(
+        text.contains("time in your daily work. We can go through:\n\n- A\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn language_tags_are_read_by_their_first_part() {
+    assert_eq!(Lang::of_tag("da-DK"), Some(Lang::Da));
+    assert_eq!(Lang::of_tag("EN_gb"), Some(Lang::En));
+    assert_eq!(Lang::of_tag("sv"), None);
+    assert!("de".parse::<Lang>().is_err());
+}

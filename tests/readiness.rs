@@ -382,3 +382,27 @@ fn prep_lists_follow_agenda_order_and_gather_what_to_bring() {
     // 7 default items per card plus 2 + 2 + 1 requires items; one tick.
     assert_eq!(prep.readiness(), Readiness { done: 1, total: 26 });
 }
+
+#[test]
+fn answering_with_the_current_text_changes_nothing_on_the_bundled_cards() {
+    let library = library::load(tempfile::tempdir().unwrap().path());
+    let (mut changed, mut checked) = (Vec::new(), 0);
+    for card in &library.cards {
+        for item in DefaultItem::ALL
+            .into_iter()
+            .filter(|i| i.section().is_some())
+        {
+            let current = current_answer(&card.card, item);
+            if current.is_empty() {
+                continue;
+            }
+            checked += 1;
+            let new = apply_answer(&card.card, item, &current).unwrap();
+            if new.body != card.card.body {
+                changed.push(format!("{} {item}", card.qualified_id()));
+            }
+        }
+    }
+    assert!(checked > 200, "{checked}");
+    assert_eq!(changed, Vec::<String>::new());
+}

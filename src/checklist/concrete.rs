@@ -29,10 +29,13 @@ use crate::duration::{DurationError, parse_minutes};
 /// Why an answer could not be written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnswerError {
+    /// Nothing but spaces was typed.
     #[error("the answer is empty")]
     Empty,
+    /// The Timing answer is not a duration.
     #[error(transparent)]
     Duration(#[from] DurationError),
+    /// The Timing answer is zero minutes.
     #[error("a card takes at least a minute")]
     NoMinutes,
 }
@@ -209,12 +212,16 @@ fn numbered(answer: &str) -> String {
     lines.join("\n")
 }
 
-/// One bullet per line, each line's text passed through `shape`; indented lines continue the
-/// bullet above.
+/// One bullet per line, each line's text passed through `shape`. Indented lines continue the
+/// bullet above, and so do unmarked lines when the answer marks its bullets itself (a long
+/// bullet wrapped by hand).
 fn bullets(answer: &str, shape: fn(&str) -> String) -> String {
+    let marks_itself = answer.lines().any(|l| strip_marker(l.trim()).is_some());
     let mut lines = Vec::new();
     for line in answer.lines().filter(|l| !l.trim().is_empty()) {
-        if line.starts_with(char::is_whitespace) && !lines.is_empty() {
+        let continues = line.starts_with(char::is_whitespace)
+            || (marks_itself && strip_marker(line.trim()).is_none());
+        if continues && !lines.is_empty() {
             lines.push(format!("  {}", line.trim()));
         } else {
             let text = strip_marker(line.trim()).unwrap_or(line.trim());

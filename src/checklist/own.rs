@@ -10,12 +10,16 @@ use crate::card::{ChecklistItem, SkillCard};
 /// Why an own item could not be changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ItemError {
+    /// The text is empty.
     #[error("an item needs some text")]
     Empty,
+    /// The text has a line break.
     #[error("an item is one line of text")]
     MultiLine,
+    /// Another item of the card has this text.
     #[error("the card already has the item {0:?}")]
     Duplicate(String),
+    /// No item at this index.
     #[error("the card has no item number {}", .0 + 1)]
     NoSuchItem(usize),
 }

@@ -12,7 +12,9 @@ use crate::library::{Library, LibraryCard};
 /// One card with its checklist.
 #[derive(Debug, Clone)]
 pub struct CardReadiness<'a> {
+    /// The card as loaded.
     pub card: &'a LibraryCard,
+    /// Its items, ticks and gaps.
     pub checklist: Checklist,
 }
 

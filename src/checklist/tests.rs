@@ -256,3 +256,19 @@ fn cards_load_the_same_ticks_they_save() {
             .done
     );
 }
+
+#[test]
+fn hand_wrapped_bullets_stay_one_bullet() {
+    let card = complete_card();
+    let answer = "- **Merged cells.** They break\nthe pivot.\n- Text numbers";
+    let new = apply_answer(&card, DefaultItem::Pitfalls, answer).unwrap();
+    assert_eq!(
+        current_answer(&new, DefaultItem::Pitfalls),
+        "- **Merged cells.** They break\n  the pivot.\n- Text numbers"
+    );
+    let new = apply_answer(&card, DefaultItem::Pitfalls, "Merged cells\nText numbers").unwrap();
+    assert_eq!(
+        current_answer(&new, DefaultItem::Pitfalls),
+        "- Merged cells\n- Text numbers"
+    );
+}

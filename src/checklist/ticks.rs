@@ -96,10 +96,18 @@ pub fn toggle(card: &mut SkillCard, id: ItemId) -> Option<bool> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Toggled {
     /// An own card changed: save `card` with [`save_card`].
-    Card { card: Box<SkillCard>, done: bool },
+    Card {
+        /// The card with the tick changed.
+        card: Box<SkillCard>,
+        /// Whether the item is ticked now.
+        done: bool,
+    },
     /// A pack card's tick changed in the personal state: save it with
     /// [`ReadinessState::save`].
-    State { done: bool },
+    State {
+        /// Whether the item is ticked now.
+        done: bool,
+    },
 }
 
 impl Toggled {

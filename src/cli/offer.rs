@@ -35,6 +35,7 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
     text.parse()
 }
 
+/// Prints the draft; exit 1 when no card is ready or a named card does not exist.
 pub fn run(args: &OfferArgs, library: &Library, out: &mut dyn Write) -> Result<ExitCode> {
     let state = ReadinessState::load(&library.root).context("reading your readiness state")?;
     let chosen = if args.cards.is_empty() {
@@ -51,11 +52,15 @@ pub fn run(args: &OfferArgs, library: &Library, out: &mut dyn Write) -> Result<E
         ready
     } else {
         let mut chosen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for reference in &args.cards {
             let Some(index) = library.find_index(reference, None) else {
                 eprintln!("no card {:?} (see `skillbook list`)", line(reference));
                 return Ok(super::problem());
             };
+            if !seen.insert(index) {
+                continue;
+            }
             let card = card_readiness(library, &state, &library.cards[index]);
             if !card.readiness().is_ready() {
                 eprintln!(

@@ -38,6 +38,7 @@ struct Report<'a> {
     missing: usize,
 }
 
+/// Prints the open items; exit 1 while any is open or the plan names a missing card.
 pub fn run(args: &ReadinessArgs, library: &Library, out: &mut dyn Write) -> Result<ExitCode> {
     let state = ReadinessState::load(&library.root).context("reading your readiness state")?;
     let report = match &args.file {
