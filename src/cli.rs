@@ -7,7 +7,9 @@ mod agenda;
 mod check;
 mod list;
 mod new;
+mod offer;
 mod output;
+mod readiness;
 mod search;
 mod show;
 
@@ -52,6 +54,10 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the timetable of an agenda, or of every session of a course
     Agenda(agenda::AgendaArgs),
+    /// Open checklist items by card: the whole library, or one agenda or course
+    Readiness(readiness::ReadinessArgs),
+    /// Draft an invitation or a LinkedIn note from the cards that are ready
+    Offer(offer::OfferArgs),
     /// Create a card, agenda or course in the library
     #[command(subcommand)]
     New(new::NewCommand),
@@ -86,6 +92,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => show::run(&args, &load(&root), &mut out)?,
         Command::Check(args) => check::run(&args, &load(&root), &mut out)?,
         Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,
+        Command::Readiness(args) => readiness::run(&args, &load(&root), &mut out)?,
+        Command::Offer(args) => offer::run(&args, &load(&root), &mut out)?,
         Command::New(command) => new::run(&command, &load(&root), &mut out)?,
         Command::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();

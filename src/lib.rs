@@ -12,6 +12,8 @@
 //! - [`search`] (with [`search_card`]): the one owner of the fuzzy matcher
 //! - [`safe_text`]: the one place untrusted text is made safe to show
 //! - [`duration`], [`toml_read`], [`error`]: forgiving durations, span-aware TOML, diagnostics
+//! - [`checklist`]: what makes a card concrete, ticks, readiness per card, agenda and course
+//! - [`offer`]: the invitation or LinkedIn note drafted from the cards that are ready
 //!
 //! The faces: [`cli`], the command line, and [`tui`], the terminal app. Nothing above them
 //! imports ratatui or crossterm (a test holds the domain to that).
@@ -20,12 +22,14 @@ pub mod agenda;
 pub mod card;
 pub mod card_view;
 pub mod check;
+pub mod checklist;
 pub mod cli;
 pub mod course;
 pub mod duration;
 pub mod error;
 pub mod library;
 pub mod markdown;
+pub mod offer;
 pub mod pack;
 pub mod plan;
 pub mod safe_text;
