@@ -8,6 +8,7 @@ mod check;
 mod list;
 mod new;
 mod output;
+mod pack;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -45,6 +46,9 @@ pub enum Command {
     /// Create a card, agenda or course in the library
     #[command(subcommand)]
     New(new::NewCommand),
+    /// Install, list, fork, export and remove module packs
+    #[command(subcommand)]
+    Pack(pack::PackCommand),
     /// Print a shell completion script (bash, zsh or fish)
     Completions(CompletionsArgs),
 }
@@ -69,6 +73,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => check::run(&args, &load(&root), &mut out)?,
         Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,
         Command::New(command) => new::run(&command, &load(&root), &mut out)?,
+        Command::Pack(command) => pack::run(&command, &root, &mut out)?,
         Command::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut command, "skillbook", &mut out);
