@@ -154,7 +154,7 @@ fn list(args: &ListArgs, library: &Library, out: &mut dyn Write) -> Result<ExitC
                 vec![
                     line(&pack.name).into_owned(),
                     line(&pack.version).into_owned(),
-                    format!("{} cards", pack.cards),
+                    cards(pack.cards),
                     line(&pack.source).into_owned(),
                 ]
             })
@@ -210,7 +210,7 @@ fn install(args: &InstallArgs, root: &Path, out: &mut dyn Write) -> Result<ExitC
 fn report_install(installed: &Installed, source: &str, out: &mut dyn Write) -> Result<ExitCode> {
     let library = &installed.library;
     let (name, version) = (&installed.manifest.name, &installed.manifest.version);
-    let cards = library.pack(name).map_or(0, |pack| pack.card_count);
+    let count = library.pack(name).map_or(0, |pack| pack.card_count);
     let what = match &installed.change {
         Change::Update { from } => format!("updated {name} {from} -> {version}"),
         _ => format!("installed {name} {version}"),
@@ -218,7 +218,7 @@ fn report_install(installed: &Installed, source: &str, out: &mut dyn Write) -> R
     writeln!(
         out,
         "{}",
-        line(&format!("{what} ({cards} cards) from {source}"))
+        line(&format!("{what} ({}) from {source}", cards(count)))
     )?;
     for broken in library
         .broken
@@ -251,7 +251,12 @@ fn report_install(installed: &Installed, source: &str, out: &mut dyn Write) -> R
     }
     if conflicts > 0 {
         eprintln!(
-            "{conflicts} forked cards have conflicts: your files are unchanged; resolve the .conflict.md files"
+            "{} with conflicts: your files are unchanged; resolve the .conflict.md files",
+            if conflicts == 1 {
+                "1 forked card".to_string()
+            } else {
+                format!("{conflicts} forked cards")
+            }
         );
         return Ok(super::problem());
     }
@@ -401,10 +406,21 @@ fn new_pack(args: &NewArgs, library: &Library, out: &mut dyn Write) -> Result<Ex
     }
     writeln!(out, "{}", created.folder.display())?;
     eprintln!(
-        "created the pack {} with {} cards and {} templates, without personal readiness",
-        args.name, created.cards, created.templates
+        "created the pack {} with {} and {} templates, without personal readiness",
+        args.name,
+        cards(created.cards),
+        created.templates
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// "1 card", "7 cards".
+fn cards(count: usize) -> String {
+    if count == 1 {
+        "1 card".into()
+    } else {
+        format!("{count} cards")
+    }
 }
 
 /// Asks a yes/no question on stderr. `None` when stdin or stderr is not a terminal: scripts

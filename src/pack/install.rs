@@ -123,6 +123,7 @@ impl fmt::Display for Stage {
             Stage::Cloning(source) => write!(f, "cloning {source} (shallow, hooks off)"),
             Stage::Checking => f.write_str("checking pack.toml"),
             Stage::Installing(folder) => write!(f, "installing into {}", folder.display()),
+            Stage::Merging(1) => f.write_str("merging 1 forked card"),
             Stage::Merging(count) => write!(f, "merging {count} forked cards"),
         }
     }
