@@ -2,7 +2,8 @@
 //! templates). This module reads manifests; the submodules install, fork, merge and export:
 //!
 //! - [`install`]: staging a source and moving it into `<library>/packs/<name>` in one rename
-//! - [`unpack`], [`archive`], [`git`]: the rules every source is unpacked by, tar and zip, clones
+//! - [`unpack`], [`archive`], [`folder`], [`git`]: the rules every source is unpacked by; tar
+//!   and zip; folders; clones
 //! - [`provenance`]: where an installed pack came from
 //! - [`fork`], [`merge`]: forked cards and the three-way merge of pack updates into them
 //! - [`export`], [`author`]: sharing a pack without personal readiness, and making a new one
@@ -12,6 +13,7 @@ pub mod archive;
 pub mod author;
 pub mod error;
 pub mod export;
+pub mod folder;
 pub mod fork;
 pub mod git;
 pub mod install;

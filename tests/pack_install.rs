@@ -377,3 +377,25 @@ fn terminal_escapes_in_a_pack_are_shown_as_placeholders() {
         }
     }
 }
+
+#[test]
+fn a_tar_gz_of_several_gzip_members_installs_whole() {
+    // pigz and bgzip write one gzip member after another; a reader of the first member alone
+    // would see half a pack.
+    let sandbox = Sandbox::new();
+    let tar_path = sandbox.path().join("plain.tar");
+    common::write_tar(&tar_path, "", &pack("demo", "1.0.0"));
+    let bytes = fs::read(&tar_path).unwrap();
+    let mut joined = Vec::new();
+    for half in bytes.chunks(bytes.len() / 2 + 1) {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut encoder, half).unwrap();
+        joined.extend(encoder.finish().unwrap());
+    }
+    fs::write(sandbox.path().join("members.tar.gz"), joined).unwrap();
+    let stdout = install_ok(&sandbox, "members.tar.gz");
+    assert!(
+        stdout.contains("installed demo 1.0.0 (2 cards)"),
+        "{stdout}"
+    );
+}

@@ -183,23 +183,11 @@ fn install(args: &InstallArgs, root: &Path, out: &mut dyn Write) -> Result<ExitC
         )),
         Change::Fresh | Change::Update { .. } => None,
     };
-    if let Some(question) = question.filter(|_| !args.force) {
-        match confirm(&question)? {
-            Some(true) => {}
-            Some(false) => {
-                eprintln!("not installed");
-                return Ok(super::problem());
-            }
-            None => {
-                eprintln!(
-                    "{}",
-                    line(&format!(
-                        "{question} Not installed: pass --force to install anyway"
-                    ))
-                );
-                return Ok(super::problem());
-            }
-        }
+    if let Some(question) = question
+        && !args.force
+        && !confirmed(&question, "Not installed: pass --force to install anyway")?
+    {
+        return Ok(super::problem());
     }
     let installed = staged
         .commit(&before, &mut progress)
@@ -348,24 +336,14 @@ fn remove(args: &RemoveArgs, library: &Library, out: &mut dyn Write) -> Result<E
     {
         bail!("{name:?} is bundled with skillbook and cannot be removed");
     }
-    if !args.yes {
-        let question = format!("remove the pack {name} and its cards from your library?");
-        match confirm(&question)? {
-            Some(true) => {}
-            Some(false) => {
-                eprintln!("not removed");
-                return Ok(super::problem());
-            }
-            None => {
-                eprintln!(
-                    "{}",
-                    line(&format!(
-                        "{question} Not removed: pass --yes to remove without asking"
-                    ))
-                );
-                return Ok(super::problem());
-            }
-        }
+    let question = format!("remove the pack {name} and its cards from your library?");
+    if !args.yes
+        && !confirmed(
+            &question,
+            "Not removed: pass --yes to remove without asking",
+        )?
+    {
+        return Ok(super::problem());
     }
     let removed = remove_pack(library, name).context("cannot remove the pack")?;
     writeln!(out, "{}", line(&format!("removed {}", removed.name)))?;
@@ -420,6 +398,22 @@ fn cards(count: usize) -> String {
         "1 card".into()
     } else {
         format!("{count} cards")
+    }
+}
+
+/// Asks on a terminal; elsewhere prints the question with `refusal` (which names the flag that
+/// says yes) and answers no.
+fn confirmed(question: &str, refusal: &str) -> Result<bool> {
+    match confirm(question)? {
+        Some(true) => Ok(true),
+        Some(false) => {
+            eprintln!("nothing changed");
+            Ok(false)
+        }
+        None => {
+            eprintln!("{}", line(&format!("{question} {refusal}")));
+            Ok(false)
+        }
     }
 }
 

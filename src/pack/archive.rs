@@ -80,7 +80,8 @@ pub fn unpack_archive(
     match format {
         ArchiveFormat::Tar => unpack_tar(BufReader::new(file), &source, unpacker),
         ArchiveFormat::TarGz => {
-            let gzip = flate2::read::GzDecoder::new(BufReader::new(file));
+            // pigz and bgzip write several gzip members one after the other: read them all.
+            let gzip = flate2::read::MultiGzDecoder::new(BufReader::new(file));
             unpack_tar(gzip, &source, unpacker)
         }
         ArchiveFormat::Zip => unpack_zip(file, &source, unpacker),
@@ -140,12 +141,9 @@ fn unpack_tar<R: Read>(reader: R, source: &str, unpacker: &mut Unpacker) -> Pack
             continue;
         }
         let raw = entry.path_bytes();
-        let name = match std::str::from_utf8(&raw) {
-            Ok(name) => name.to_string(),
-            Err(_) => {
-                let shown = String::from_utf8_lossy(&raw).into_owned();
-                return Err(unpacker.refuse(&shown, "has a name that is not UTF-8"));
-            }
+        let Ok(name) = std::str::from_utf8(&raw).map(str::to_string) else {
+            let shown = String::from_utf8_lossy(&raw).into_owned();
+            return Err(unpacker.refuse(&shown, "has a name that is not UTF-8"));
         };
         if kind.is_dir() {
             unpacker.folder(&name)?;

@@ -16,12 +16,13 @@ use tempfile::TempDir;
 
 use super::archive::{ArchiveFormat, unpack_archive};
 use super::error::{PackError, PackResult};
+use super::folder::copy_folder;
 use super::git::{clone_shallow, looks_like_url};
 use super::merge::{MergeOutcome, merge_forks};
 use super::provenance::{
     INSTALL_RECORD, InstallRecord, SourceKind, without_credentials, write_record,
 };
-use super::unpack::{Limits, Unpacker, copy_folder};
+use super::unpack::{Limits, Unpacker};
 use super::{MANIFEST, PackManifest, Version, parse_manifest};
 use crate::library::{self, Library, PackLocation};
 
@@ -242,6 +243,7 @@ pub fn stage(
             });
         }
     }
+    unpacker.finish()?;
     progress(Stage::Checking);
     let (pack_dir, shown) = find_pack_root(&tree).ok_or_else(|| PackError::NoManifest {
         input: given.to_string(),

@@ -337,8 +337,9 @@ fn write_conflict(card_path: &Path, text: &str) -> crate::error::Result<PathBuf>
         let path = folder.join(name);
         match std::fs::read_to_string(&path) {
             Ok(existing) if existing == text => return Ok(path),
-            Ok(_) => continue,
-            Err(_) if path.exists() => continue,
+            // Another conflict the user may be resolving: leave it, try the next name.
+            Ok(_) => {}
+            Err(_) if path.exists() => {}
             Err(_) => {
                 write_atomic(&path, text.as_bytes())?;
                 return Ok(path);
