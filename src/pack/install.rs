@@ -121,7 +121,12 @@ impl fmt::Display for Stage {
         match self {
             Stage::Copying(source) => write!(f, "copying {source}"),
             Stage::Unpacking(source, format) => write!(f, "unpacking {source} ({format})"),
-            Stage::Cloning(source) => write!(f, "cloning {source} (shallow, hooks off)"),
+            Stage::Cloning(source) => {
+                write!(
+                    f,
+                    "cloning {source} (shallow, hooks off; committed files only)"
+                )
+            }
             Stage::Checking => f.write_str("checking pack.toml"),
             Stage::Installing(folder) => write!(f, "installing into {}", folder.display()),
             Stage::Merging(1) => f.write_str("merging 1 forked card"),

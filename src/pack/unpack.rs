@@ -115,6 +115,13 @@ pub fn entry_path(name: &str) -> Result<Option<PathBuf>, &'static str> {
     Ok((!path.as_os_str().is_empty()).then_some(path))
 }
 
+/// Whether a path lies in a `.git` folder (or is a submodule's `.git` file). These are left out
+/// of every pack: a `.git/config` inside `packs/` could make git, run there by the user or their
+/// shell prompt, start a program the pack names.
+fn is_git_metadata(path: &Path) -> bool {
+    path.components().any(|part| part.as_os_str() == ".git")
+}
+
 /// Writes checked entries below a staging root, counting what it writes.
 #[derive(Debug)]
 pub struct Unpacker {
@@ -179,7 +186,7 @@ impl Unpacker {
     pub fn folder(&mut self, name: &str) -> PackResult<()> {
         self.count()?;
         let relative = entry_path(name).map_err(|reason| self.refuse(name, reason))?;
-        if let Some(relative) = relative {
+        if let Some(relative) = relative.filter(|path| !is_git_metadata(path)) {
             let path = self.root.join(relative);
             fs::create_dir_all(&path).map_err(|e| self.write_error(name, &e))?;
         }
@@ -192,6 +199,9 @@ impl Unpacker {
         let relative = entry_path(name)
             .map_err(|reason| self.refuse(name, reason))?
             .ok_or_else(|| self.refuse(name, "is a file without a name"))?;
+        if is_git_metadata(&relative) {
+            return Ok(());
+        }
         let path = self.root.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| self.write_error(name, &e))?;
@@ -377,6 +387,23 @@ mod tests {
         let error = unpacker.file("./a.md", &mut &b"y"[..]).unwrap_err();
         assert!(error.to_string().contains("appears twice"), "{error}");
         assert_eq!(fs::read(folder.path().join("a.md")).unwrap(), b"x");
+    }
+
+    #[test]
+    fn git_metadata_is_left_out() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut unpacker = Unpacker::new(folder.path(), "src", Limits::default());
+        unpacker.folder(".git").unwrap();
+        unpacker
+            .file(".git/config", &mut &b"[core]\nfsmonitor = evil"[..])
+            .unwrap();
+        unpacker.file("sub/.git", &mut &b"gitdir: x"[..]).unwrap();
+        unpacker.file("pack.toml", &mut &b"x"[..]).unwrap();
+        let names: Vec<_> = fs::read_dir(folder.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["pack.toml"]);
     }
 
     #[test]
