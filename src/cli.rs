@@ -9,6 +9,7 @@ mod list;
 mod new;
 mod offer;
 mod output;
+mod pack;
 mod readiness;
 mod search;
 mod show;
@@ -61,6 +62,9 @@ pub enum Command {
     /// Create a card, agenda or course in the library
     #[command(subcommand)]
     New(new::NewCommand),
+    /// Install, list, fork, export and remove module packs
+    #[command(subcommand)]
+    Pack(pack::PackCommand),
     /// Print a shell completion script (bash, zsh or fish)
     Completions(CompletionsArgs),
 }
@@ -95,6 +99,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Readiness(args) => readiness::run(&args, &load(&root), &mut out)?,
         Command::Offer(args) => offer::run(&args, &load(&root), &mut out)?,
         Command::New(command) => new::run(&command, &load(&root), &mut out)?,
+        Command::Pack(command) => pack::run(&command, &root, &mut out)?,
         Command::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut command, "skillbook", &mut out);

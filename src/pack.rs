@@ -1,5 +1,28 @@
 //! Module packs: a folder with `pack.toml` and `cards/` (optionally `agendas/` and `courses/` as
-//! templates). This module reads manifests; installing and merging live with the pack commands.
+//! templates). This module reads manifests; the submodules install, fork, merge and export:
+//!
+//! - [`install`]: staging a source and moving it into `<library>/packs/<name>` in one rename
+//! - [`unpack`], [`archive`], [`folder`], [`git`]: the rules every source is unpacked by; tar
+//!   and zip; folders; clones
+//! - [`provenance`]: where an installed pack came from
+//! - [`fork`], [`merge`]: forked cards and the three-way merge of pack updates into them
+//! - [`export`], [`author`]: sharing a pack without personal readiness, and making a new one
+//! - [`installed`]: listing and removing installed packs
+
+pub mod archive;
+pub mod author;
+pub mod error;
+pub mod export;
+pub mod folder;
+pub mod fork;
+pub mod git;
+pub mod install;
+pub mod installed;
+pub mod merge;
+pub mod provenance;
+pub mod unpack;
+
+pub use error::{PackError, PackResult};
 
 use std::cmp::Ordering;
 use std::path::Path;
