@@ -28,3 +28,4 @@ pub mod store;
 pub mod templates;
 pub mod timing;
 pub mod toml_read;
+pub mod markdown;
