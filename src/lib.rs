@@ -10,6 +10,7 @@
 //!
 //! - [`plan`]: plans timed against the library; [`check`]: validating the whole library
 //! - [`safe_text`]: the one place untrusted text is made safe to show
+//! - [`export`]: visit cards, handouts, run-sheets and calendar files, as pure functions of a plan
 //!
 //! The faces: [`cli`], the command line.
 
@@ -20,7 +21,9 @@ pub mod cli;
 pub mod course;
 pub mod duration;
 pub mod error;
+pub mod export;
 pub mod library;
+pub mod markdown;
 pub mod pack;
 pub mod plan;
 pub mod safe_text;
@@ -28,4 +31,3 @@ pub mod store;
 pub mod templates;
 pub mod timing;
 pub mod toml_read;
-pub mod markdown;
