@@ -5,6 +5,7 @@
 
 mod agenda;
 mod check;
+mod export;
 mod list;
 mod new;
 mod output;
@@ -42,6 +43,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the timetable of an agenda, or of every session of a course
     Agenda(agenda::AgendaArgs),
+    /// Export an agenda or course: run-sheet, handout or visit card (md, html, txt), or calendar (ics)
+    Export(export::ExportArgs),
     /// Create a card, agenda or course in the library
     #[command(subcommand)]
     New(new::NewCommand),
@@ -68,6 +71,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::List(args) => list::run(&args, &load(&root), &mut out)?,
         Command::Check(args) => check::run(&args, &load(&root), &mut out)?,
         Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,
+        Command::Export(args) => export::run(&args, &load(&root), &mut out)?,
         Command::New(command) => new::run(&command, &load(&root), &mut out)?,
         Command::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();
