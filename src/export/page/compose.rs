@@ -170,13 +170,9 @@ fn run_sheet(session: &SessionFacts) -> (Vec<Part>, Vec<Section>) {
         )));
     }
     let agenda = &session.agenda;
-    let mut sections = vec![goals(session)];
-    sections.push(list_section("What I bring", &agenda.offer));
-    sections.push(list_section("What I want to learn", &agenda.ask));
-    if let Some(about) = non_empty(agenda.about.as_deref()) {
-        sections
-            .push(Section::new("About the organisation").with(Part::Paragraph(about.to_string())));
-    }
+    // The timetable is the spine of the visit; what to pack comes next, then the why.
+    let mut sections =
+        vec![Section::new("Timetable").with(Part::Timetable(timetable(session, true)))];
     if !session.before_you_go.is_empty() {
         let ticks = session
             .before_you_go
@@ -191,7 +187,13 @@ fn run_sheet(session: &SessionFacts) -> (Vec<Part>, Vec<Section>) {
             .collect();
         sections.push(Section::new("Before you go").with(Part::Checklist(ticks)));
     }
-    sections.push(Section::new("Timetable").with(Part::Timetable(timetable(session, true))));
+    sections.push(goals(session));
+    sections.push(list_section("What I bring", &agenda.offer));
+    sections.push(list_section("What I want to learn", &agenda.ask));
+    if let Some(about) = non_empty(agenda.about.as_deref()) {
+        sections
+            .push(Section::new("About the organisation").with(Part::Paragraph(about.to_string())));
+    }
     let mut items = Section::new("Item by item");
     for row in &session.rows {
         if let Some(section) = run_sheet_item(session, row) {
