@@ -10,7 +10,7 @@ mod blocks;
 mod escape;
 
 use self::blocks::render_blocks;
-use self::escape::{escape, escape_cell};
+use self::escape::{escape, escape_cell, escape_inline};
 use super::page::{Page, Part, RowClass, Section, TimetableView};
 use super::{one_line, safe_link};
 use crate::safe_text::sanitize;
@@ -21,7 +21,7 @@ pub fn render(page: &Page) -> String {
     out.push(format!(
         "# {}: {}",
         page.kind,
-        escape(&one_line(&page.title))
+        escape_inline(&one_line(&page.title))
     ));
     for part in &page.parts {
         out.push(render_part(part));
@@ -36,7 +36,10 @@ pub fn render(page: &Page) -> String {
 
 fn render_section(section: &Section, level: usize, out: &mut Vec<String>) {
     let marks = "#".repeat(level.min(6));
-    out.push(format!("{marks} {}", escape(&one_line(&section.heading))));
+    out.push(format!(
+        "{marks} {}",
+        escape_inline(&one_line(&section.heading))
+    ));
     for part in &section.parts {
         out.push(render_part(part));
     }
@@ -49,7 +52,13 @@ fn render_part(part: &Part) -> String {
     match part {
         Part::Facts(facts) => facts
             .iter()
-            .map(|fact| format!("- **{}:** {}", fact.label, escape(&one_line(&fact.value))))
+            .map(|fact| {
+                format!(
+                    "- **{}:** {}",
+                    fact.label,
+                    escape_inline(&one_line(&fact.value))
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         Part::Paragraph(text) => paragraph(text),
@@ -63,15 +72,15 @@ fn render_part(part: &Part) -> String {
             .map(|tick| {
                 let mut line = format!("- [ ] {}", escape(&one_line(&tick.text)));
                 if let Some(remark) = &tick.remark {
-                    line.push_str(&format!(" *({})*", escape(&one_line(remark))));
+                    line.push_str(&format!(" *({})*", escape_inline(&one_line(remark))));
                 }
                 line
             })
             .collect::<Vec<_>>()
             .join("\n"),
         Part::Timetable(view) => timetable(view),
-        Part::Note(text) => format!("> **Note:** {}", escape(&one_line(text))),
-        Part::Warning(text) => format!("> **Warning:** {}", escape(&one_line(text))),
+        Part::Note(text) => format!("> **Note:** {}", escape_inline(&one_line(text))),
+        Part::Warning(text) => format!("> **Warning:** {}", escape_inline(&one_line(text))),
         Part::Blocks(blocks) => render_blocks(blocks),
         Part::Links(links) => links
             .iter()
@@ -127,7 +136,7 @@ fn timetable(view: &TimetableView) -> String {
     }
     if let Some(total) = &view.total {
         lines.push(String::new());
-        lines.push(format!("**Total:** {}", escape(&one_line(total))));
+        lines.push(format!("**Total:** {}", escape_inline(&one_line(total))));
     }
     lines.join("\n")
 }

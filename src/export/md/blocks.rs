@@ -3,7 +3,7 @@
 //! `javascript:` link into the export, and lets headings inside a section sit below the
 //! export's own headings.
 
-use super::escape::{escape, escape_cell};
+use super::escape::{escape, escape_cell, escape_inline};
 use crate::export::{one_line, safe_link};
 use crate::markdown::{Alignment, Block, Inline, Link, List, Span, Table, TaskState};
 use crate::safe_text::{sanitize, sanitize_line};
@@ -214,8 +214,7 @@ fn span_text(span: &Span, line_start: bool) -> String {
     } else if line_start && lead.is_empty() {
         escape(text)
     } else {
-        // Mid-line: only the characters that start markup anywhere need escaping.
-        escape(&format!("x{text}"))[1..].to_string()
+        escape_inline(text)
     };
     if !style.code {
         body = body.replace('|', "\\|");
@@ -259,6 +258,10 @@ fn link_text(link: &Link) -> String {
         (false, false) => text,
     };
     match safe_link(&link.target) {
+        // An autolink stays one: `<https://…>` reads better than the address twice.
+        Some(target) if !link.image && link.text().trim() == link.target.trim() => {
+            format!("<{target}>")
+        }
         Some(target) => format!("[{shown}]({target})"),
         None if link.target.trim().is_empty() => shown,
         None => format!("{shown} ({})", escape_cell(&link.target)),

@@ -20,9 +20,16 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes `text` that stands inside a line (a heading's text, a value after a label): only
+/// the characters that start markup anywhere are escaped.
+pub(super) fn escape_inline(text: &str) -> String {
+    // Behind any other character, nothing is at the start of a line.
+    escape(&format!("x{text}"))[1..].to_string()
+}
+
 /// Escapes text for a table cell: one line, and `|` cannot end the cell.
 pub(super) fn escape_cell(text: &str) -> String {
-    escape(&crate::export::one_line(text)).replace('|', "\\|")
+    escape_inline(&crate::export::one_line(text)).replace('|', "\\|")
 }
 
 fn needs_escape(
@@ -44,8 +51,12 @@ fn needs_escape(
         '<' => after.is_some_and(|next| next.is_ascii_alphabetic() || "/!?".contains(next)),
         // `&` starts an entity only as `&name;` or `&#123;`.
         '&' => is_entity(rest),
-        // A heading mark after a space can close a heading; at the start it opens one.
-        '#' => at_line_start || before.is_some_and(char::is_whitespace),
+        // `#` opens a heading at the start of a line, and closes one as the last word.
+        '#' => {
+            at_line_start
+                || (before.is_some_and(char::is_whitespace)
+                    && rest.iter().all(|c| *c == '#' || *c == ' '))
+        }
         '>' | '-' | '+' | '=' | '|' => at_line_start,
         _ => false,
     }
@@ -90,6 +101,7 @@ mod tests {
     #[case::heading("# not a heading", "\\# not a heading")]
     #[case::csharp("C# and F#", "C# and F#")]
     #[case::closing_hashes("Title #", "Title \\#")]
+    #[case::channel("open #general now", "open #general now")]
     #[case::bullet("- not a list", "\\- not a list")]
     #[case::quote("> not a quote", "\\> not a quote")]
     #[case::number("1. not a list", "1\\. not a list")]
