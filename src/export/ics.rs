@@ -1,7 +1,10 @@
 //! The calendar file: one event per visit or course session, for invitations and the
 //! participants' own calendars (RFC 5545). The `icalendar` crate writes the lines: it escapes
-//! commas, semicolons, backslashes and newlines in text, folds lines at 75 octets without
-//! splitting a UTF-8 character, and ends lines with CRLF.
+//! commas, semicolons, backslashes and newlines in text and ends lines with CRLF.
+//!
+//! **Folding** is redone here ([`fold`]): lines are still at most 75 octets and never split a
+//! UTF-8 character, but a fold also never falls beside a space. RFC 5545 unfolding keeps such a
+//! space, yet real readers trim line ends, and "a table that charts" came back "thatcharts".
 //!
 //! **Time zone: floating local time.** `DTSTART:20261203T090000` with no `Z` and no `TZID`
 //! (RFC 5545 §3.3.5, form 1) means nine o'clock wherever the visit happens, which is exactly
@@ -62,7 +65,64 @@ pub fn render(facts: &PlanFacts, stamp: DateTime<Utc>) -> Result<String, Diagnos
     for session in &facts.sessions {
         calendar.push(event(facts, session, stamp));
     }
-    Ok(calendar.to_string())
+    Ok(fold(&calendar.to_string()))
+}
+
+/// MurmurHash3's finalizer: FNV-1a of inputs that differ in one character (session 1 and 2)
+/// differ in few bits; this spreads them over the whole word, so UIDs do not look alike.
+fn mix(mut hash: u64) -> u64 {
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
+}
+
+/// The most octets of a physical line, CRLF not counted (RFC 5545 §3.1).
+const LINE_OCTETS: usize = 75;
+
+/// How far back a fold looks for a place between two non-space characters.
+const FOLD_SEARCH: usize = 20;
+
+/// Unfolds `ics` and folds every line again at [`LINE_OCTETS`], on a character boundary and,
+/// where one is near, between two characters that are not spaces.
+pub fn fold(ics: &str) -> String {
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(ics.len() + ics.len() / 32);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut rest = line;
+        // The first physical line has 75 octets; the others a space and 74.
+        let mut room = LINE_OCTETS;
+        while rest.len() > room {
+            let at = fold_point(rest, room);
+            out.push_str(&rest[..at]);
+            out.push_str("\r\n ");
+            rest = &rest[at..];
+            room = LINE_OCTETS - 1;
+        }
+        out.push_str(rest);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Where to fold `line` so the first part has at most `room` octets: the last character
+/// boundary in reach with no space on either side of it, else the last character boundary.
+fn fold_point(line: &str, room: usize) -> usize {
+    let boundaries: Vec<usize> = (1..=room)
+        .rev()
+        .filter(|&i| line.is_char_boundary(i))
+        .collect();
+    let beside_space = |i: usize| {
+        line[..i].ends_with(char::is_whitespace) || line[i..].starts_with(char::is_whitespace)
+    };
+    boundaries
+        .iter()
+        .take(FOLD_SEARCH)
+        .copied()
+        .find(|&i| !beside_space(i))
+        .or_else(|| boundaries.first().copied())
+        .unwrap_or(line.len())
 }
 
 fn undated(facts: &PlanFacts, session: &SessionFacts) -> Diagnostic {
@@ -150,7 +210,7 @@ fn description(session: &SessionFacts) -> String {
 }
 
 /// A UUID (version 8, RFC 9562: vendor-defined) from FNV-1a hashes of the file's name, the
-/// plan's title and the session's number.
+/// plan's title and the session's number. The same input gives the same UID on any machine.
 pub fn uid(facts: &PlanFacts, session: &SessionFacts) -> String {
     let file = facts
         .path
@@ -162,8 +222,8 @@ pub fn uid(facts: &PlanFacts, session: &SessionFacts) -> String {
         facts.title,
         session.number.unwrap_or(0)
     );
-    let high = Fingerprint::of(seed.as_bytes()).hash;
-    let low = Fingerprint::of(format!("{seed}\nlow").as_bytes()).hash;
+    let high = mix(Fingerprint::of(seed.as_bytes()).hash);
+    let low = mix(Fingerprint::of(format!("{seed}\nlow").as_bytes()).hash);
     // Version 8 in the high word's version nibble, the RFC 9562 variant in the low word.
     let high = (high & !0xF000) | 0x8000;
     let low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000;
@@ -175,4 +235,36 @@ pub fn uid(facts: &PlanFacts, session: &SessionFacts) -> String {
         low >> 48,
         low & 0xFFFF_FFFF_FFFF
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folds_beside_no_space_and_within_75_octets() {
+        let line = format!("DESCRIPTION:{}end", "word ".repeat(40));
+        let folded = fold(&format!("{line}\r\n"));
+        for physical in folded.split_terminator("\r\n") {
+            assert!(physical.len() <= 75, "{physical:?}");
+            assert!(!physical.ends_with(' '), "{physical:?}");
+        }
+        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn never_splits_a_character() {
+        let line = format!("SUMMARY:{}", "æøå🙂".repeat(30));
+        let folded = fold(&format!("{line}\r\n"));
+        assert!(folded.split_terminator("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn a_line_of_spaces_still_folds() {
+        let line = format!("DESCRIPTION:{}", " ".repeat(200));
+        let folded = fold(&format!("{line}\r\n"));
+        assert!(folded.split_terminator("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
+    }
 }
