@@ -6,6 +6,7 @@
 //! Text in the tree is as the files say it: each renderer makes it safe for its format.
 
 mod compose;
+mod shared;
 
 pub use self::compose::compose;
 use super::Document;
