@@ -14,7 +14,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 pub use parse::{CardFile, parse_card};
-pub use save::{CardTemplate, new_card_text, render_card};
+pub use save::{CardTemplate, SECTIONS, new_card_text, render_card};
 
 use crate::duration::Minutes;
 
@@ -187,6 +187,36 @@ pub fn is_valid_id(id: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         && !id.starts_with('-')
+}
+
+impl crate::search::Searchable for SkillCard {
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn tool(&self) -> &str {
+        self.tool.as_deref().unwrap_or_default()
+    }
+
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
+    fn summary(&self) -> &str {
+        self.summary.as_deref().unwrap_or_default()
+    }
+
+    fn level(&self) -> Option<&str> {
+        self.level.map(Level::as_str)
+    }
+
+    fn duration(&self) -> Option<Minutes> {
+        self.duration
+    }
+
+    fn body(&self) -> &str {
+        &self.body
+    }
 }
 
 #[cfg(test)]

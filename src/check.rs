@@ -48,10 +48,16 @@ fn duplicate_ids(library: &Library) -> Vec<Diagnostic> {
                 .filter(|other| *other != path)
                 .map(|other| other.display().to_string())
                 .collect();
-            let note = if index == 0 {
-                "this one is used for the plain id; name the others as pack/id"
-            } else {
-                "name this card as pack/id to use it"
+            let all_own = duplicate.paths.iter().all(|p| {
+                library
+                    .cards
+                    .iter()
+                    .any(|card| &card.path == p && card.is_own())
+            });
+            let note = match (all_own, index) {
+                (true, _) => "give one of them another id",
+                (false, 0) => "this one is used for the plain id; name the others as pack/id",
+                (false, _) => "name this card as pack/id to use it",
             };
             let position = library
                 .cards

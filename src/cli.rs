@@ -9,6 +9,8 @@ mod export;
 mod list;
 mod new;
 mod output;
+mod search;
+mod show;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -39,6 +41,10 @@ pub struct Cli {
 pub enum Command {
     /// List cards: own cards first, then each pack's
     List(list::ListArgs),
+    /// Fuzzy search over title, tool, tags and summary, then words in card bodies
+    Search(search::SearchArgs),
+    /// Print a card, rendered (styled on a terminal unless NO_COLOR is set)
+    Show(show::ShowArgs),
     /// Validate the library and packs; prints every problem as path:line:col: message
     Check(check::CheckArgs),
     /// Print the timetable of an agenda, or of every session of a course
@@ -69,6 +75,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = stdout.lock();
     let code = match command {
         Command::List(args) => list::run(&args, &load(&root), &mut out)?,
+        Command::Search(args) => search::run(&args, &load(&root), &mut out)?,
+        Command::Show(args) => show::run(&args, &load(&root), &mut out)?,
         Command::Check(args) => check::run(&args, &load(&root), &mut out)?,
         Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,
         Command::Export(args) => export::run(&args, &load(&root), &mut out)?,

@@ -11,11 +11,14 @@
 //! - [`plan`]: plans timed against the library; [`check`]: validating the whole library
 //! - [`safe_text`]: the one place untrusted text is made safe to show
 //! - [`export`]: visit cards, handouts, run-sheets and calendar files, as pure functions of a plan
+//! - [`markdown`]: card bodies parsed once into our own types and laid out to any width
+//! - [`search`]: the one owner of the fuzzy matcher; [`card_view`]: a card as blocks to read
 //!
 //! The faces: [`cli`], the command line.
 
 pub mod agenda;
 pub mod card;
+pub mod card_view;
 pub mod check;
 pub mod cli;
 pub mod course;
@@ -27,6 +30,7 @@ pub mod markdown;
 pub mod pack;
 pub mod plan;
 pub mod safe_text;
+pub mod search;
 pub mod store;
 pub mod templates;
 pub mod timing;

@@ -90,10 +90,13 @@ impl TimedSession {
         if let Some(date) = self.agenda.date {
             heading.push_str(&format!(" — {}", date.format("%A %Y-%m-%d")));
         }
-        if let Some(place) = &self.agenda.place {
-            if !place.trim().is_empty() {
-                heading.push_str(&format!(" — {place}"));
-            }
+        if let Some(place) = self
+            .agenda
+            .place
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+        {
+            heading.push_str(&format!(" — {place}"));
         }
         format!(
             "{heading}\n{}",

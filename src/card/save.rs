@@ -63,10 +63,10 @@ fn restore_encoding(text: String, file: &CardFile) -> String {
 
 fn apply_changes(table: &mut Table, old: &SkillCard, new: &SkillCard) {
     if old.id != new.id {
-        set_value(table, "id", Value::from(new.id.as_str()));
+        set_value(table, "id", one_line(&new.id));
     }
     if old.title != new.title {
-        set_value(table, "title", Value::from(new.title.as_str()));
+        set_value(table, "title", one_line(&new.title));
     }
     set_optional(table, "summary", &old.summary, &new.summary);
     set_optional(table, "tool", &old.tool, &new.tool);
@@ -139,7 +139,7 @@ fn set_optional(table: &mut Table, key: &str, old: &Option<String>, new: &Option
         return;
     }
     match new {
-        Some(text) => set_value(table, key, Value::from(text.as_str())),
+        Some(text) => set_value(table, key, one_line(text)),
         None => remove(table, key),
     }
 }
@@ -159,12 +159,12 @@ fn set_list(table: &mut Table, key: &str, old: &[String], new: &[String]) {
         Some(existing) => {
             // A single string written for a list: it becomes a list, keeping its decor.
             let decor = existing.decor().clone();
-            let mut array: Array = new.iter().map(String::as_str).collect();
+            let mut array: Array = new.iter().map(|text| one_line(text)).collect();
             *array.decor_mut() = decor;
             *existing = Value::Array(array);
         }
         None => {
-            let array: Array = new.iter().map(String::as_str).collect();
+            let array: Array = new.iter().map(|text| one_line(text)).collect();
             table.insert(key, Item::Value(Value::Array(array)));
         }
     }
@@ -182,7 +182,7 @@ fn rewrite_array(array: &mut Array, new: &[String]) {
         let value = match kept {
             Some(value) => value.clone(),
             None => {
-                let mut value = Value::from(text.as_str());
+                let mut value = one_line(text);
                 if let Some(model) = previous.get(index).or_else(|| previous.last()) {
                     *value.decor_mut() = model.decor().clone();
                 }
@@ -244,7 +244,7 @@ fn update_checklist(table: &mut Table, old: &[ChecklistItem], new: &[ChecklistIt
 
 fn update_checklist_entry(entry: &mut Table, before: &ChecklistItem, after: &ChecklistItem) {
     if before.item != after.item {
-        set_value(entry, "item", Value::from(after.item.as_str()));
+        set_value(entry, "item", one_line(&after.item));
     }
     if before.done != after.done {
         set_value(entry, "done", Value::from(after.done));
@@ -253,17 +253,37 @@ fn update_checklist_entry(entry: &mut Table, before: &ChecklistItem, after: &Che
 
 fn checklist_table(item: &ChecklistItem) -> Table {
     let mut table = Table::new();
-    table.insert("item", toml_edit::value(item.item.as_str()));
+    table.insert("item", Item::Value(one_line(&item.item)));
     table.insert("done", toml_edit::value(item.done));
     table
 }
 
 fn origin_table(origin: &Origin) -> Table {
     let mut table = Table::new();
-    table.insert("pack", toml_edit::value(origin.pack.as_str()));
-    table.insert("card", toml_edit::value(origin.card.as_str()));
-    table.insert("version", toml_edit::value(origin.version.as_str()));
+    table.insert("pack", Item::Value(one_line(&origin.pack)));
+    table.insert("card", Item::Value(one_line(&origin.card)));
+    table.insert("version", Item::Value(one_line(&origin.version)));
     table
+}
+
+/// A string value written on one line, as a basic string with escapes: a title with a newline
+/// stays one line of the file, so a change to it is a one-line change. (toml_edit would pick a
+/// multi-line string for such text.)
+pub(crate) fn one_line(text: &str) -> Value {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted.parse().unwrap_or_else(|_| Value::from(text))
 }
 
 fn date_value(date: chrono::NaiveDate) -> Value {
@@ -305,7 +325,7 @@ pub const SECTIONS: [&str; 5] = [
 pub fn new_card_text(template: &CardTemplate) -> String {
     let mut document = DocumentMut::new();
     let table = document.as_table_mut();
-    table.insert("title", toml_edit::value(template.title.as_str()));
+    table.insert("title", Item::Value(one_line(&template.title)));
     table.insert("summary", toml_edit::value(""));
     if let Some(tool) = &template.tool {
         table.insert("tool", toml_edit::value(tool.as_str()));
@@ -444,6 +464,19 @@ Body text.
         assert_eq!(load(&saved).0, new);
         assert!(saved.contains("# on the small laptop"), "{saved}");
         assert!(saved.contains("# Front matter is TOML."));
+    }
+
+    #[test]
+    fn strings_stay_on_one_line_with_escapes() {
+        let value = one_line("a \"quote\", a \\ and\na newline\u{1b}");
+        assert_eq!(
+            value.to_string(),
+            r#""a \"quote\", a \\ and\na newline\u001B""#
+        );
+        assert_eq!(
+            value.as_str(),
+            Some("a \"quote\", a \\ and\na newline\u{1b}")
+        );
     }
 
     #[test]

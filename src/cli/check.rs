@@ -58,7 +58,20 @@ pub fn run(args: &CheckArgs, library: &Library, out: &mut dyn Write) -> Result<E
         );
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{} problems in {files} files", problems.len());
+        eprintln!(
+            "{} in {}",
+            plural(problems.len(), "problem"),
+            plural(files, "file")
+        );
         Ok(super::problem())
+    }
+}
+
+/// `1 problem`, `3 problems`.
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }

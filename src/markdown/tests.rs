@@ -359,6 +359,13 @@ fn sections_are_found_in_text(#[case] heading: &str, #[case] expected: Option<&s
 }
 
 #[test]
+fn sections_under_underlined_headings() {
+    let text = "Show it\n-------\n\n    indented code\n\nTry it\n------\nGo.\n";
+    assert_eq!(section(text, "Show it"), Some("    indented code"));
+    assert_eq!(section(text, "Try it"), Some("Go."));
+}
+
+#[test]
 fn sections_are_found_in_the_model() {
     let doc = MarkdownDoc::parse("## Show it\n\nDemo.\n\n- step\n\n## Try it\n\nGo.");
     let blocks = doc.section("show it").map(<[Block]>::len);

@@ -1,0 +1,263 @@
+//! The search index: every card's fields folded once, and the ranking of one query.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::fold::{Folded, fold, fold_str, word_set, words};
+use super::query::{Query, filter_key};
+use super::{Hit, Searchable, Tier};
+use crate::duration::Minutes;
+
+/// Above this many matrix cells (pattern length × field length) the matcher scores greedily
+/// instead of optimally, so a pack with a megabyte summary cannot make every keystroke slow.
+const ELEMENT_LIMIT: usize = 64 * 1024;
+
+/// Gives every index an identity, so a [`super::LiveSearch`] notices a rebuilt index.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Cards prepared for searching: folded fields and body word sets, built once per library
+/// load. Hits refer to cards by their position in the slice the index was built from.
+pub struct SearchIndex {
+    id: u64,
+    entries: Vec<Entry>,
+    matcher: SkimMatcherV2,
+}
+
+struct Entry {
+    title: Folded,
+    tool: String,
+    tags: Vec<String>,
+    summary: String,
+    /// Filter keys: folded, without spaces.
+    tool_key: String,
+    tag_keys: Vec<String>,
+    level_key: Option<String>,
+    duration: Option<Minutes>,
+    body_words: HashSet<String>,
+}
+
+/// The result of ranking: the hits, and every card that passed the filters and matched the
+/// words fuzzily (before any limit), for narrowing the next search.
+pub(super) struct Ranked {
+    pub hits: Vec<Hit>,
+    pub fuzzy: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// Prepares a slice of cards for searching.
+    pub fn new<S: Searchable>(items: &[S]) -> SearchIndex {
+        let entries = items
+            .iter()
+            .map(|item| Entry {
+                title: fold(item.title()),
+                tool: fold_str(item.tool()),
+                tags: item.tags().iter().map(|tag| fold_str(tag)).collect(),
+                summary: fold_str(item.summary()),
+                tool_key: filter_key(item.tool()),
+                tag_keys: item.tags().iter().map(|tag| filter_key(tag)).collect(),
+                level_key: item.level().map(filter_key),
+                duration: item.duration(),
+                body_words: word_set(item.body()),
+            })
+            .collect();
+        SearchIndex {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            entries,
+            matcher: SkimMatcherV2::default()
+                .ignore_case()
+                .element_limit(ELEMENT_LIMIT),
+        }
+    }
+
+    /// How many cards the index holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the index holds no cards.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The best `limit` hits for a query, best first (see the module documentation for the
+    /// order).
+    pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
+        self.rank(query, None, limit).hits
+    }
+
+    pub(super) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Ranks the cards for a query. Fuzzy matching looks only at `fuzzy_candidates` when
+    /// given (the previous query's fuzzy matches, when this query narrows it); the body is
+    /// always checked for every card, because a finished word can be a whole word in a body
+    /// where its prefix was not.
+    pub(super) fn rank(
+        &self,
+        query: &Query,
+        fuzzy_candidates: Option<&[usize]>,
+        limit: usize,
+    ) -> Ranked {
+        let passes = |&i: &usize| self.entries.get(i).is_some_and(|e| e.passes(query));
+        let passing: Vec<usize> = match fuzzy_candidates {
+            Some(candidates) => candidates.iter().copied().filter(passes).collect(),
+            None => (0..self.entries.len()).filter(passes).collect(),
+        };
+        if query.has_no_words() {
+            let hits = passing
+                .iter()
+                .take(limit)
+                .map(|&index| Hit {
+                    index,
+                    tier: Tier::Filtered,
+                    score: 0,
+                    highlights: Vec::new(),
+                })
+                .collect();
+            return Ranked {
+                hits,
+                fuzzy: passing,
+            };
+        }
+        let mut hits: Vec<Hit> = passing
+            .into_iter()
+            .filter_map(|i| self.fuzzy_hit(i, &query.words))
+            .collect();
+        let fuzzy: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
+        hits.extend(self.body_hits(query, &fuzzy));
+        hits.sort_by(|a, b| (a.tier, b.score, a.index).cmp(&(b.tier, a.score, b.index)));
+        hits.truncate(limit);
+        Ranked { hits, fuzzy }
+    }
+
+    /// A title or fields hit when every word matches somewhere.
+    fn fuzzy_hit(&self, index: usize, words: &[String]) -> Option<Hit> {
+        let entry = self.entries.get(index)?;
+        let mut all_in_title = true;
+        let mut score = 0;
+        let mut highlights = Vec::new();
+        for word in words {
+            if let Some((title_score, positions)) = self
+                .matcher
+                .fuzzy_indices(entry.title.as_str(), word)
+                .filter(|(_, positions)| is_structured(entry.title.as_str(), positions))
+            {
+                score += title_score;
+                highlights.extend(positions.iter().filter_map(|&p| entry.title.origin(p)));
+                continue;
+            }
+            all_in_title = false;
+            score += entry
+                .other_fields()
+                .filter_map(|field| {
+                    self.matcher
+                        .fuzzy_indices(field, word)
+                        .filter(|(_, positions)| is_structured(field, positions))
+                        .map(|(score, _)| score)
+                })
+                .max()?;
+        }
+        highlights.sort_unstable();
+        highlights.dedup();
+        let tier = if all_in_title {
+            Tier::Title
+        } else {
+            Tier::Fields
+        };
+        Some(Hit {
+            index,
+            tier,
+            score,
+            highlights,
+        })
+    }
+
+    /// Cards passing the filters, not fuzzy hits, whose body has every typed word.
+    fn body_hits<'a>(
+        &'a self,
+        query: &'a Query,
+        fuzzy: &'a [usize],
+    ) -> impl Iterator<Item = Hit> + 'a {
+        let wanted: Vec<String> = query.words.iter().flat_map(|w| words(w)).collect();
+        let fuzzy: HashSet<usize> = fuzzy.iter().copied().collect();
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(index, entry)| {
+                // Words without letters or digits (`+`) cannot be whole words of a body.
+                !wanted.is_empty()
+                    && !fuzzy.contains(index)
+                    && entry.passes(query)
+                    && wanted.iter().all(|word| entry.body_words.contains(word))
+            })
+            .map(|(index, _)| Hit {
+                index,
+                tier: Tier::Body,
+                score: 0,
+                highlights: Vec::new(),
+            })
+    }
+}
+
+impl Entry {
+    fn passes(&self, query: &Query) -> bool {
+        let level = self.level_key.as_deref().unwrap_or("");
+        query
+            .tags
+            .iter()
+            .all(|tag| self.tag_keys.iter().any(|t| t.starts_with(tag.as_str())))
+            && query
+                .tools
+                .iter()
+                .all(|tool| self.tool_key.starts_with(tool.as_str()))
+            && query.levels.iter().all(|l| level.starts_with(l.as_str()))
+            && query.durations.iter().all(|filter| {
+                self.duration
+                    .is_some_and(|duration| filter.accepts(duration))
+            })
+    }
+
+    /// The fields besides the title that fuzzy words may match.
+    fn other_fields(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.tool.as_str())
+            .chain(self.tags.iter().map(String::as_str))
+            .chain(std::iter::once(self.summary.as_str()))
+            .filter(|field| !field.is_empty())
+    }
+}
+
+/// Whether a fuzzy match reads as something a person meant: one run of consecutive characters
+/// (`vot` in `pivot`), or runs that each start at the beginning of a word (`pcs` in `pivot
+/// chart slicers`). A subsequence scattered through a long text (`pivot` in `Present next to
+/// your content in a video`) matches almost any short query and is not a hit.
+fn is_structured(text: &str, positions: &[usize]) -> bool {
+    let consecutive = positions.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    if consecutive {
+        return true;
+    }
+    let mut word_start = Vec::new();
+    let mut previous_alphanumeric = false;
+    for c in text.chars() {
+        word_start.push(c.is_alphanumeric() && !previous_alphanumeric);
+        previous_alphanumeric = c.is_alphanumeric();
+    }
+    let starts_word = |p: usize| word_start.get(p).copied().unwrap_or(false);
+    positions.first().is_some_and(|&first| starts_word(first))
+        && positions
+            .windows(2)
+            .all(|pair| pair[1] == pair[0] + 1 || starts_word(pair[1]))
+}
+
+impl fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("id", &self.id)
+            .field("cards", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
