@@ -263,3 +263,28 @@ fn folding_keeps_every_space_for_parsers_that_trim_lines() {
     );
     assert!(description.contains("Coffee, and the one question her numbers should answer"));
 }
+
+#[test]
+fn a_day_without_a_time_is_an_all_day_event() {
+    let text = "title = \"Visit, time to be agreed\"\ndate = 2026-12-03\nslot = 60\n\n\
+                [[items]]\ncard = \"excel-charts/excel-tables\"\n";
+    let ics = ics_of("agendas/untimed.toml", text, 8);
+    let calendar = parse(&ics);
+    let event = &calendar.events[0];
+    let start = event
+        .properties
+        .iter()
+        .find(|p| p.name == "DTSTART")
+        .unwrap();
+    assert_eq!(start.value.as_deref(), Some("20261203"));
+    let params = start.params.clone().unwrap_or_default();
+    assert!(
+        params.contains(&("VALUE".to_string(), vec!["DATE".to_string()])),
+        "{params:?}"
+    );
+    assert!(
+        !event.properties.iter().any(|p| p.name == "DTEND"),
+        "one day, no end: {ics}"
+    );
+    assert!(field(event, "DESCRIPTION").starts_with("The time is not set yet"));
+}

@@ -17,6 +17,7 @@ use crate::library::Library;
 use crate::plan::load_plan;
 use crate::store::write_atomic;
 
+/// The arguments of `skillbook export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// An agenda or course file, or a pack template such as excel-charts/office-visit-60
@@ -57,6 +58,8 @@ enum Reader {
     Participant,
 }
 
+/// Exports the plan `args` name; exit code 1 when it names missing cards (the export is still
+/// made) or cannot be exported at all (a calendar of an undated agenda).
 pub fn run(args: &ExportArgs, library: &Library, out: &mut dyn Write) -> Result<ExitCode> {
     let (path, text, context_pack) = if Path::new(&args.file).exists() {
         let text = std::fs::read_to_string(&args.file)

@@ -144,20 +144,30 @@ fn event(facts: &PlanFacts, session: &SessionFacts, stamp: DateTime<Utc>) -> Eve
         Some(_) => format!("{}: {}", facts.title, session.agenda.title),
         None => session.agenda.title.clone(),
     };
-    let start = session.timetable.start;
-    let end = session.end();
     let mut event = Event::new();
     event
         .uid(&uid(facts, session))
         .timestamp(stamp)
         .summary(&one_line(&summary))
-        // Floating local time: see the module documentation.
-        .starts(start)
         .description(&description(session));
-    // An event with nothing planned and no slot has no length: RFC 5545 wants DTEND after
-    // DTSTART, and without one the event simply takes no time.
-    if end > start {
-        event.ends(end);
+    match (session.agenda.date, session.agenda.start) {
+        // Floating local time: see the module documentation.
+        (Some(_), Some(_)) => {
+            let (start, end) = (session.timetable.start, session.end());
+            event.starts(start);
+            // An event with nothing planned and no slot has no length: RFC 5545 wants DTEND
+            // after DTSTART, and without one the event simply takes no time.
+            if end > start {
+                event.ends(end);
+            }
+        }
+        // A day without a time: an all-day event (a DATE start and no end is one day), rather
+        // than a made-up 09:00 in someone's calendar.
+        (Some(date), None) => {
+            event.starts(date);
+        }
+        // Undated sessions were refused before any event was made.
+        (None, _) => {}
     }
     if let Some(place) = session
         .agenda
@@ -183,6 +193,13 @@ fn description(session: &SessionFacts) -> String {
                 .iter()
                 .map(|goal| format!("- {}", one_line(goal))),
         );
+        lines.push(String::new());
+    }
+    if agenda.start.is_none() {
+        lines.push(format!(
+            "The time is not set yet; the timetable counts from {}.",
+            session.timetable.start.format("%H:%M")
+        ));
         lines.push(String::new());
     }
     lines.push("Timetable:".to_string());
