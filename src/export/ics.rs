@@ -84,7 +84,7 @@ const LINE_OCTETS: usize = 75;
 /// How far back a fold looks for a place between two non-space characters.
 const FOLD_SEARCH: usize = 20;
 
-/// Unfolds `ics` and folds every line again at [`LINE_OCTETS`], on a character boundary and,
+/// Unfolds `ics` and folds every line again at 75 octets, on a character boundary and,
 /// where one is near, between two characters that are not spaces.
 pub fn fold(ics: &str) -> String {
     let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
