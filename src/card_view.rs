@@ -8,18 +8,29 @@ use crate::markdown::{Block, Inline, List, ListItem, MarkdownDoc, Span, SpanStyl
 
 /// The header and body of a card, ready for [`crate::markdown::layout_blocks`].
 pub fn card_blocks(card: &SkillCard) -> Vec<Block> {
-    let mut blocks = header_blocks(card);
+    card_blocks_from(card, None)
+}
+
+/// The same, with where the card comes from (`my card`, a pack's title) in the facts line.
+pub fn card_blocks_from(card: &SkillCard, source: Option<&str>) -> Vec<Block> {
+    let mut blocks = header_blocks(card, source);
     blocks.extend(MarkdownDoc::parse(&card.body).blocks);
     blocks
 }
 
 /// The compact header alone: title, a facts line, the summary, outcomes and requirements.
-pub fn header_blocks(card: &SkillCard) -> Vec<Block> {
+pub fn header_blocks(card: &SkillCard, source: Option<&str>) -> Vec<Block> {
     let mut blocks = vec![Block::Heading {
         level: 1,
         content: vec![text(&card.title, SpanStyle::default())],
     }];
-    let facts = facts_line(card);
+    let mut facts = facts_line(card);
+    if let Some(source) = source.filter(|s| !s.is_empty()) {
+        if !facts.is_empty() {
+            facts.push_str(" · ");
+        }
+        facts.push_str(source);
+    }
     if !facts.is_empty() {
         blocks.push(Block::Paragraph(vec![text(&facts, emphasis())]));
     }

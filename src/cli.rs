@@ -32,6 +32,10 @@ pub struct Cli {
     #[arg(long, global = true, env = LIBRARY_ENV, value_name = "DIR")]
     pub library: Option<PathBuf>,
 
+    /// The terminal app's colour theme: dark, light, high-contrast or one of yours
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -65,10 +69,16 @@ pub struct CompletionsArgs {
     shell: clap_complete::Shell,
 }
 
-/// Runs a parsed command line; `None` as the command is the terminal app's job (see main).
+/// Runs a parsed command line; with no command, the terminal app.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else {
-        anyhow::bail!("no command given");
+        // The app also honours the config file's library before the platform default.
+        let root = cli
+            .library
+            .or_else(crate::tui::configured_library)
+            .map_or_else(|| library_root(None), Ok)?;
+        crate::tui::run(root, crate::tui::TuiOptions { theme: cli.theme })?;
+        return Ok(ExitCode::SUCCESS);
     };
     let root = library_root(cli.library)?;
     let stdout = std::io::stdout();

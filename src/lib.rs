@@ -4,17 +4,18 @@
 //! The domain, which knows nothing of terminals:
 //! - [`card`]: skill cards, their front matter and body, parsed and saved without losing a byte
 //! - [`agenda`], [`course`], [`timing`]: timed plans, dated courses and the pure timing function
+//! - [`plan`]: plans timed against the library; [`check`]: validating the whole library
 //! - [`pack`]: pack manifests; [`library`]: loading the user's library and the bundled packs
 //! - [`store`]: atomic, change-checked saves; [`templates`]: new agenda and course files
-//! - [`duration`], [`toml_read`], [`error`]: forgiving durations, span-aware TOML, diagnostics
-//!
-//! - [`plan`]: plans timed against the library; [`check`]: validating the whole library
+//! - [`markdown`]: card bodies parsed once into our own types and laid out to any width
+//! - [`card_view`]: a card as blocks to read, the same in the command line and the app
+//! - [`search`] (with [`search_card`]): the one owner of the fuzzy matcher
 //! - [`safe_text`]: the one place untrusted text is made safe to show
 //! - [`export`]: visit cards, handouts, run-sheets and calendar files, as pure functions of a plan
-//! - [`markdown`]: card bodies parsed once into our own types and laid out to any width
-//! - [`search`]: the one owner of the fuzzy matcher; [`card_view`]: a card as blocks to read
+//! - [`duration`], [`toml_read`], [`error`]: forgiving durations, span-aware TOML, diagnostics
 //!
-//! The faces: [`cli`], the command line.
+//! The faces: [`cli`], the command line, and [`tui`], the terminal app. Nothing above them
+//! imports ratatui or crossterm (a test holds the domain to that).
 
 pub mod agenda;
 pub mod card;
@@ -31,7 +32,9 @@ pub mod pack;
 pub mod plan;
 pub mod safe_text;
 pub mod search;
+pub mod search_card;
 pub mod store;
 pub mod templates;
 pub mod timing;
 pub mod toml_read;
+pub mod tui;

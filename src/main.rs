@@ -1,5 +1,5 @@
-//! The `skillbook` binary: parse the arguments, hand them to the library's command line or
-//! terminal app, print a fatal error. Everything else lives in the library crate.
+//! The `skillbook` binary: parse the arguments, hand them to the library's command line or (with
+//! no command) the terminal app, print a fatal error. Everything else lives in the library crate.
 
 use std::process::ExitCode;
 

@@ -1,0 +1,138 @@
+//! The terminal app: browse the library and the bundled packs, read cards, search.
+//!
+//! One direction, one place for side effects:
+//!
+//! ```text
+//! crossterm event -> Event -> keymap.resolve(key, context) -> Command
+//!   -> app.update(Action) -> Vec<Effect>         (pure: no I/O, no terminal)
+//!   -> runtime runs the effects -> results come back as Actions
+//!   -> terminal.draw(|f| view::render(&app, f))  (drawing changes nothing)
+//! ```
+//!
+//! - [`app`] holds the state and `update`; [`action`], [`command`] and [`effect`] are what flows
+//!   through it; [`keymap`] resolves keys; [`runtime`] runs effects and the event loop;
+//!   [`terminal`] takes the terminal over and always gives it back.
+//! - [`view`] draws everything; [`views`] has one module per pane, [`widgets`] the small shared
+//!   pieces; [`layout`] computes where panes go for both drawing and mouse handling.
+//! - [`theme`] and [`config`] read the user's settings.
+
+pub mod action;
+pub mod app;
+pub mod command;
+pub mod config;
+pub mod effect;
+pub mod event;
+pub mod keymap;
+pub mod layout;
+pub mod runtime;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod views;
+pub mod widgets;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use self::app::App;
+use self::config::{config_dir, load_config};
+use self::runtime::{Tui, event_loop};
+use self::terminal::{Signals, end_by_signal};
+use self::theme::{DEFAULT_THEME, Theme};
+use crate::library::{self, Library};
+
+/// What the command line passes to the app.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TuiOptions {
+    /// `--theme NAME`: wins over the config file's theme.
+    pub theme: Option<String>,
+}
+
+/// Whether `NO_COLOR` asks for no colour (set and not empty, as no-color.org says).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
+/// The library folder the config file names, if it names one (for the command line, which
+/// decides between `--library`, `SKILLBOOK_LIBRARY`, this and the default).
+pub fn configured_library() -> Option<PathBuf> {
+    load_config(config_dir().as_deref()).0.library
+}
+
+/// Builds the app: reads the config in `config_dir` and the theme, and puts every problem
+/// with them in a message window, so the app starts on defaults and says why.
+pub fn build_app(
+    library: Library,
+    options: &TuiOptions,
+    config_dir: Option<&Path>,
+    color: bool,
+    width: u16,
+    height: u16,
+) -> App {
+    let (config, config_problems) = load_config(config_dir);
+    let theme_name = options.theme.as_deref().or(config.theme.as_deref());
+    let (theme, theme_problem) =
+        match Theme::load(theme_name.unwrap_or(DEFAULT_THEME), config_dir, color) {
+            Ok(theme) => (theme, None),
+            Err(error) => {
+                // Point at the config line when the name came from there.
+                let at = match (&options.theme, &config.theme_at) {
+                    (None, Some((path, position))) => format!("{}:{position}: ", path.display()),
+                    _ => String::new(),
+                };
+                let fallback = Theme {
+                    color,
+                    ..Theme::default()
+                };
+                (fallback, Some(format!("{at}{error}")))
+            }
+        };
+    let mut app = App::new(library, config.keymap, theme, width, height);
+    if let Some(problems) = config_problems {
+        app.show_message(
+            "Config file",
+            format!("{problems}\nskillbook runs on the default settings until this is fixed."),
+        );
+    }
+    if let Some(problem) = theme_problem {
+        app.show_message(
+            "Theme",
+            format!("{problem}\nUsing the {DEFAULT_THEME} theme."),
+        );
+    }
+    app
+}
+
+/// Runs the terminal app on the library at `library_root` (which need not exist yet: the
+/// bundled packs are always there) until the user quits.
+///
+/// The terminal is restored on every way out. When SIGTERM, SIGHUP or SIGINT ends the app,
+/// the process then ends as that signal asks, so the parent sees why it stopped.
+pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
+    let library = library::load(&library_root);
+    let signals = Signals::register().context("cannot listen for signals")?;
+    let terminal = terminal::init().context("cannot take over the terminal")?;
+    let outcome = (|| {
+        let size = terminal.size().context("cannot read the terminal size")?;
+        let app = build_app(
+            library,
+            &options,
+            config_dir().as_deref(),
+            !no_color_requested(),
+            size.width,
+            size.height,
+        );
+        let mut tui = Tui { terminal, app };
+        event_loop(&mut tui, &signals)
+    })();
+    terminal::restore();
+    match outcome {
+        Ok(Some(signal)) => {
+            end_by_signal(signal);
+            Ok(())
+        }
+        Ok(None) => Ok(()),
+        Err(error) => Err(error),
+    }
+}

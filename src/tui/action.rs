@@ -1,0 +1,67 @@
+//! What `App::update` reacts to: a command from the keymap, an edit of the focused text field,
+//! the mouse, a resize, or the result of an effect the runtime ran.
+
+use std::path::PathBuf;
+
+use super::command::Command;
+use super::event::MousePoint;
+use crate::library::Library;
+
+/// One thing that happened, for the app to update its state by.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A bound key was pressed.
+    Command(Command),
+    /// A key that edits the focused text field.
+    Edit(TextEdit),
+    /// A left click.
+    Click(MousePoint),
+    /// A wheel turn at a point; `down` when scrolling towards the end.
+    Scroll { at: MousePoint, down: bool },
+    /// The terminal has a new size.
+    Resize { width: u16, height: u16 },
+    /// The library was read again from disk.
+    LibraryLoaded(Box<Library>),
+    /// A file the app asked for was read (or could not be: the error as text).
+    FileRead {
+        path: PathBuf,
+        text: Result<String, String>,
+    },
+}
+
+/// An edit of a one-line text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    Insert(char),
+    DeleteBack,
+    DeleteForward,
+    /// Delete the word before the cursor (ctrl-w).
+    DeleteWord,
+    /// Delete everything (ctrl-u).
+    Clear,
+    Left,
+    Right,
+    Home,
+    End,
+}
+
+impl TextEdit {
+    /// The edit a key makes in a text field, if any. Keys bound to commands never get here.
+    pub fn for_key(key: super::event::KeyPress) -> Option<TextEdit> {
+        use super::event::Key;
+        if let Some(c) = key.typed_char() {
+            return Some(TextEdit::Insert(c));
+        }
+        Some(match (key.key, key.ctrl) {
+            (Key::Backspace, false) => TextEdit::DeleteBack,
+            (Key::Delete, false) => TextEdit::DeleteForward,
+            (Key::Char('w') | Key::Backspace, true) => TextEdit::DeleteWord,
+            (Key::Char('u'), true) => TextEdit::Clear,
+            (Key::Left, false) | (Key::Char('b'), true) => TextEdit::Left,
+            (Key::Right, false) | (Key::Char('f'), true) => TextEdit::Right,
+            (Key::Home, false) | (Key::Char('a'), true) => TextEdit::Home,
+            (Key::End, false) | (Key::Char('e'), true) => TextEdit::End,
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,349 @@
+//! The app's state and its one way to change: `update(action) -> effects`. Nothing here does
+//! I/O or touches the terminal; the runtime runs the effects and feeds their results back.
+//!
+//! What has the keys is a stack: popups (help, messages) over screens (a card full screen,
+//! search) over the library screen. The top one gets every key first.
+
+use ratatui::layout::Rect;
+
+use super::action::{Action, TextEdit};
+use super::command::{Command, Context};
+use super::effect::Effect;
+use super::event::{Event, MouseInput};
+use super::keymap::Keymap;
+use super::layout::{self, BrowserPane};
+use super::theme::Theme;
+use super::views::browser::{Browser, BrowserOutcome, UpdateContext};
+use super::views::card_view::CardScreen;
+use super::views::help::HelpPopup;
+use super::views::message::MessagePopup;
+use super::views::preview::FileCache;
+use super::views::search::{SearchOutcome, SearchScreen};
+use super::views::sources::sources;
+use crate::library::Library;
+use crate::search::SearchIndex;
+
+/// A screen over the library screen.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Card(CardScreen),
+    Search(Box<SearchScreen>),
+}
+
+/// A window over everything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    Help(HelpPopup),
+    Message(MessagePopup),
+}
+
+/// The whole state of the terminal app.
+#[derive(Debug)]
+pub struct App {
+    pub library: Library,
+    /// The library's cards prepared for search, rebuilt when the library is reloaded.
+    pub search_index: SearchIndex,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// The terminal's size.
+    pub size: Rect,
+    pub browser: Browser,
+    pub screens: Vec<Screen>,
+    pub popups: Vec<Popup>,
+    /// Agenda and course files read for showing.
+    pub files: FileCache,
+    running: bool,
+}
+
+impl App {
+    /// An app on a loaded library, for a terminal of `width` x `height`.
+    pub fn new(library: Library, keymap: Keymap, theme: Theme, width: u16, height: u16) -> App {
+        let search_index = SearchIndex::new(&library.cards);
+        // Start on the first source that has something in it: with no cards of one's own
+        // yet, that is the first pack.
+        let first_full = sources(&library)
+            .iter()
+            .position(|entry| entry.count > 0)
+            .unwrap_or(0);
+        let mut browser = Browser::default();
+        browser.sources.selected = first_full;
+        let mut app = App {
+            library,
+            search_index,
+            keymap,
+            theme,
+            size: Rect::new(0, 0, width, height),
+            browser,
+            screens: Vec::new(),
+            popups: Vec::new(),
+            files: FileCache::new(),
+            running: true,
+        };
+        app.clamp();
+        app
+    }
+
+    /// False once the user has quit.
+    pub fn is_running(&self) -> bool {
+        self.running
+    }
+
+    /// The area panes are drawn in: the screen less the bottom line.
+    pub fn main_area(&self) -> Rect {
+        layout::screen(self.size).0
+    }
+
+    /// Where keys are looked up now.
+    pub fn context(&self) -> Context {
+        if let Some(popup) = self.popups.last() {
+            return match popup {
+                Popup::Help(_) => Context::Help,
+                Popup::Message(_) => Context::Message,
+            };
+        }
+        match self.screens.last() {
+            Some(Screen::Card(_)) => Context::CardView,
+            Some(Screen::Search(_)) => Context::Search,
+            None => match self.browser.focus {
+                BrowserPane::Sources => Context::Sources,
+                BrowserPane::Cards => Context::Cards,
+                BrowserPane::Preview => Context::Preview,
+            },
+        }
+    }
+
+    /// Puts a message window on top.
+    pub fn show_message(&mut self, title: impl Into<String>, text: impl Into<String>) {
+        self.popups
+            .push(Popup::Message(MessagePopup::new(title, text)));
+    }
+
+    /// The action an input event means here: a bound key's command, an edit of the focused
+    /// text field, a click, a wheel turn or a resize.
+    pub fn action_for(&self, event: &Event) -> Option<Action> {
+        match *event {
+            Event::Key(key) => {
+                let context = self.context();
+                match self.keymap.resolve(key, context) {
+                    Some(command) => Some(Action::Command(command)),
+                    None if context.takes_text() => TextEdit::for_key(key).map(Action::Edit),
+                    None => None,
+                }
+            }
+            Event::Mouse(MouseInput::Click(at)) => Some(Action::Click(at)),
+            Event::Mouse(MouseInput::ScrollUp(at)) => Some(Action::Scroll { at, down: false }),
+            Event::Mouse(MouseInput::ScrollDown(at)) => Some(Action::Scroll { at, down: true }),
+            Event::Resize { width, height } => Some(Action::Resize { width, height }),
+        }
+    }
+
+    /// Changes the state by one action; returns what the runtime should do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = match action {
+            Action::Command(command) => self.command(command),
+            Action::Edit(edit) => {
+                self.edit(edit);
+                Vec::new()
+            }
+            Action::Click(at) if !layout::too_small(self.size) && self.popups.is_empty() => {
+                let main = self.main_area();
+                match self.screens.last_mut() {
+                    Some(Screen::Search(search)) => {
+                        let outcome = search.click(at, main);
+                        self.search_outcome(outcome)
+                    }
+                    Some(Screen::Card(_)) => Vec::new(),
+                    None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
+                }
+            }
+            Action::Click(_) => Vec::new(),
+            Action::Scroll { at, down } => self.scroll(at, down),
+            Action::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                Vec::new()
+            }
+            Action::LibraryLoaded(library) => self.library_loaded(*library),
+            Action::FileRead { path, text } => {
+                self.files.insert(path, text);
+                Vec::new()
+            }
+        };
+        self.clamp();
+        if let Some(read) = self.browser.wanted_file(&self.update_context())
+            && !effects.contains(&read)
+        {
+            effects.push(read);
+        }
+        effects
+    }
+
+    /// Resolves an event and updates by it: what the runtime and flow tests call.
+    pub fn handle_event(&mut self, event: &Event) -> Vec<Effect> {
+        match self.action_for(event) {
+            Some(action) => self.update(action),
+            None => Vec::new(),
+        }
+    }
+
+    fn update_context(&self) -> UpdateContext<'_> {
+        UpdateContext {
+            library: &self.library,
+            files: &self.files,
+            main: self.main_area(),
+        }
+    }
+
+    /// Runs a browser update on a copy (the update reads the rest of the app while it changes
+    /// the browser), then keeps the copy and turns its outcome into effects.
+    fn apply_browser(
+        &mut self,
+        run: impl FnOnce(&mut Browser, &UpdateContext<'_>) -> BrowserOutcome,
+    ) -> Vec<Effect> {
+        let mut browser = self.browser.clone();
+        let outcome = run(&mut browser, &self.update_context());
+        self.browser = browser;
+        if let Some(subject) = outcome.open {
+            self.screens.push(Screen::Card(CardScreen::new(subject)));
+        }
+        outcome.effects
+    }
+
+    fn command(&mut self, command: Command) -> Vec<Effect> {
+        let context = self.context();
+        match command {
+            Command::Quit => {
+                self.running = false;
+                return Vec::new();
+            }
+            Command::Help => {
+                self.popups.push(Popup::Help(HelpPopup::new(context)));
+                return Vec::new();
+            }
+            Command::Search => {
+                let search = SearchScreen::new(&self.search_index);
+                self.screens.push(Screen::Search(Box::new(search)));
+                return Vec::new();
+            }
+            _ => {}
+        }
+        let main = self.main_area();
+        if let Some(popup) = self.popups.pop() {
+            let keep = match popup {
+                Popup::Help(mut help) => {
+                    let close = command == Command::Back;
+                    if !close {
+                        help.update(command, self, main);
+                    }
+                    (!close).then_some(Popup::Help(help))
+                }
+                Popup::Message(mut message) => {
+                    let close = matches!(command, Command::Back | Command::Open);
+                    if !close {
+                        message.update(command, main);
+                    }
+                    (!close).then_some(Popup::Message(message))
+                }
+            };
+            self.popups.extend(keep);
+            return Vec::new();
+        }
+        match self.screens.last_mut() {
+            Some(Screen::Card(card)) => {
+                if command == Command::Back {
+                    self.screens.pop();
+                } else {
+                    card.update(command, &self.library, &self.files, main);
+                }
+                Vec::new()
+            }
+            Some(Screen::Search(search)) => {
+                let outcome = search.update(command, &self.library, &self.files, main);
+                self.search_outcome(outcome)
+            }
+            None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
+        }
+    }
+
+    fn search_outcome(&mut self, outcome: SearchOutcome) -> Vec<Effect> {
+        match outcome {
+            SearchOutcome::Nothing => {}
+            SearchOutcome::Close => {
+                self.screens.pop();
+            }
+            SearchOutcome::Open(subject) => {
+                self.screens.push(Screen::Card(CardScreen::new(subject)));
+            }
+        }
+        Vec::new()
+    }
+
+    fn edit(&mut self, edit: TextEdit) {
+        if let Some(Popup::Help(help)) = self.popups.last_mut() {
+            help.edit(edit);
+        } else if self.popups.is_empty()
+            && let Some(Screen::Search(search)) = self.screens.last_mut()
+        {
+            search.edit(edit, &self.search_index);
+        }
+    }
+
+    fn scroll(&mut self, at: super::event::MousePoint, down: bool) -> Vec<Effect> {
+        if layout::too_small(self.size) {
+            return Vec::new();
+        }
+        let main = self.main_area();
+        let command = if down { Command::Down } else { Command::Up };
+        if !self.popups.is_empty() {
+            // The wheel scrolls a window the way the arrow keys do.
+            return self.command(command);
+        }
+        match self.screens.last_mut() {
+            Some(Screen::Card(card)) => {
+                card.scroll(down, &self.library, &self.files, main);
+                Vec::new()
+            }
+            Some(Screen::Search(search)) => {
+                search.scroll(at, down, &self.library, &self.files, main);
+                Vec::new()
+            }
+            None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
+        }
+    }
+
+    fn library_loaded(&mut self, library: Library) -> Vec<Effect> {
+        self.library = library;
+        self.search_index = SearchIndex::new(&self.library.cards);
+        self.files.clear();
+        // Card positions may have moved: a card shown full screen could now be another one.
+        self.screens
+            .retain(|screen| matches!(screen, Screen::Search(_)));
+        for screen in &mut self.screens {
+            if let Screen::Search(search) = screen {
+                search.rerun(&self.search_index);
+            }
+        }
+        self.apply_browser(|browser, ctx| {
+            browser.clamp(ctx);
+            BrowserOutcome::default()
+        })
+    }
+
+    /// Keeps every selection and scroll position valid for the current size and library.
+    fn clamp(&mut self) {
+        if layout::too_small(self.size) {
+            return;
+        }
+        let main = self.main_area();
+        let mut browser = self.browser.clone();
+        browser.clamp(&self.update_context());
+        self.browser = browser;
+        let mut screens = std::mem::take(&mut self.screens);
+        for screen in &mut screens {
+            match screen {
+                Screen::Card(card) => card.clamp(&self.library, &self.files, main),
+                Screen::Search(search) => search.clamp(&self.library, &self.files, main),
+            }
+        }
+        self.screens = screens;
+    }
+}

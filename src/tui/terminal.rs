@@ -1,0 +1,95 @@
+//! Taking the terminal over and giving it back. Whatever ends the app — quitting, an error, a
+//! panic, SIGTERM, SIGHUP or SIGINT — the terminal is left as it was found: raw mode off, the
+//! alternate screen left, mouse reporting off, the cursor shown.
+
+use std::io::{self, Stdout, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+/// The real terminal.
+pub type CrosstermTerminal = Terminal<CrosstermBackend<Stdout>>;
+
+/// Whether the terminal is taken over, so restoring twice (from a panic and then from the
+/// normal path) does nothing the second time.
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Takes the terminal over: raw mode, alternate screen, mouse reporting. Installs the panic
+/// hook first, so even a failure half-way gives the terminal back.
+pub fn init() -> io::Result<CrosstermTerminal> {
+    install_panic_hook();
+    TAKEN.store(true, Ordering::SeqCst);
+    let taken = enable_raw_mode()
+        .and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
+        .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
+    if taken.is_err() {
+        restore();
+    }
+    taken
+}
+
+/// Gives the terminal back. Safe to call more than once and from a panic hook; errors are
+/// ignored because there is nothing better to do with them while leaving.
+pub fn restore() {
+    if !TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal before the default panic message is printed, so the message lands
+/// on the normal screen where it can be read.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// The termination signals the app listens for: it stops, restores the terminal, then ends
+/// the way the signal asked.
+#[derive(Debug, Clone)]
+pub struct Signals {
+    received: Arc<AtomicUsize>,
+}
+
+impl Signals {
+    /// Starts listening. A second signal of the same kind while the first is being handled
+    /// ends the process at once (the escape hatch if the app were ever stuck).
+    pub fn register() -> io::Result<Signals> {
+        let received = Arc::new(AtomicUsize::new(0));
+        let stop_now = Arc::new(AtomicBool::new(false));
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
+            signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop_now))?;
+            signal_hook::flag::register(signal, Arc::clone(&stop_now))?;
+            let value = usize::try_from(signal).unwrap_or(0);
+            signal_hook::flag::register_usize(signal, Arc::clone(&received), value)?;
+        }
+        Ok(Signals { received })
+    }
+
+    /// The signal received, if any.
+    pub fn received(&self) -> Option<i32> {
+        match self.received.load(Ordering::SeqCst) {
+            0 => None,
+            signal => i32::try_from(signal).ok(),
+        }
+    }
+}
+
+/// Ends the process the way `signal` would have, after the terminal was restored: the parent
+/// shell sees "terminated by SIGTERM", not a normal exit.
+pub fn end_by_signal(signal: i32) {
+    let _ = signal_hook::low_level::emulate_default_handler(signal);
+}

@@ -1,0 +1,56 @@
+//! Drawing the whole app: `render(&app, frame)` reads the state and changes nothing. The
+//! library screen is at the bottom, screens over it, popups over those, and the bottom line
+//! of key hints under everything.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::app::{App, Popup, Screen};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, centered};
+use super::views::{browser, card_view, help, message, search};
+use super::widgets::hints::hints_line;
+
+/// Draws the app into a frame.
+pub fn render(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(app.theme.base()), area);
+    if layout::too_small(area) {
+        render_too_small(app, frame, area);
+        return;
+    }
+    let (main, hints) = layout::screen(area);
+    match app.screens.last() {
+        Some(Screen::Card(card)) => card_view::render(app, card, frame, main),
+        Some(Screen::Search(screen)) => search::render(app, screen, frame, main),
+        None => browser::render(app, frame, main),
+    }
+    for popup in &app.popups {
+        match popup {
+            Popup::Help(popup) => help::render(app, popup, frame, main),
+            Popup::Message(popup) => message::render(app, popup, frame, main),
+        }
+    }
+    let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);
+    frame.render_widget(line, hints);
+}
+
+fn render_too_small(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let text = vec![
+        Line::styled("Terminal too small", app.theme.warning()),
+        Line::styled(
+            format!(
+                "{}x{} here, {MIN_WIDTH}x{MIN_HEIGHT} needed",
+                area.width, area.height
+            ),
+            app.theme.text(),
+        ),
+    ];
+    let height = 2.min(area.height);
+    let notice = centered(area, area.width, height);
+    frame.render_widget(
+        Paragraph::new(text).centered().wrap(Wrap { trim: true }),
+        notice,
+    );
+}
