@@ -5,6 +5,7 @@
 
 mod agenda;
 mod check;
+mod export;
 mod list;
 mod new;
 mod offer;
@@ -59,6 +60,8 @@ pub enum Command {
     Readiness(readiness::ReadinessArgs),
     /// Draft an invitation or a LinkedIn note from the cards that are ready
     Offer(offer::OfferArgs),
+    /// Export an agenda or course: run-sheet, handout or visit card (md, html, txt), or calendar (ics)
+    Export(export::ExportArgs),
     /// Create a card, agenda or course in the library
     #[command(subcommand)]
     New(new::NewCommand),
@@ -98,6 +101,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,
         Command::Readiness(args) => readiness::run(&args, &load(&root), &mut out)?,
         Command::Offer(args) => offer::run(&args, &load(&root), &mut out)?,
+        Command::Export(args) => export::run(&args, &load(&root), &mut out)?,
         Command::New(command) => new::run(&command, &load(&root), &mut out)?,
         Command::Pack(command) => pack::run(&command, &root, &mut out)?,
         Command::Completions(args) => {

@@ -11,6 +11,7 @@
 //! - [`card_view`]: a card as blocks to read, the same in the command line and the app
 //! - [`search`] (with [`search_card`]): the one owner of the fuzzy matcher
 //! - [`safe_text`]: the one place untrusted text is made safe to show
+//! - [`export`]: visit cards, handouts, run-sheets and calendar files, as pure functions of a plan
 //! - [`duration`], [`toml_read`], [`error`]: forgiving durations, span-aware TOML, diagnostics
 //! - [`checklist`]: what makes a card concrete, ticks, readiness per card, agenda and course
 //! - [`offer`]: the invitation or LinkedIn note drafted from the cards that are ready
@@ -27,6 +28,7 @@ pub mod cli;
 pub mod course;
 pub mod duration;
 pub mod error;
+pub mod export;
 pub mod library;
 pub mod markdown;
 pub mod offer;
