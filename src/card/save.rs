@@ -160,11 +160,14 @@ fn set_list(table: &mut Table, key: &str, old: &[String], new: &[String]) {
             // A single string written for a list: it becomes a list, keeping its decor.
             let decor = existing.decor().clone();
             let mut array: Array = new.iter().map(|text| one_line(text)).collect();
+            array.fmt();
             *array.decor_mut() = decor;
             *existing = Value::Array(array);
         }
         None => {
-            let array: Array = new.iter().map(|text| one_line(text)).collect();
+            let mut array: Array = new.iter().map(|text| one_line(text)).collect();
+            // Values built from text carry no spacing: give the list toml_edit's usual layout.
+            array.fmt();
             table.insert(key, Item::Value(Value::Array(array)));
         }
     }
@@ -172,6 +175,13 @@ fn set_list(table: &mut Table, key: &str, old: &[String], new: &[String]) {
 
 fn rewrite_array(array: &mut Array, new: &[String]) {
     let previous: Vec<Value> = array.iter().cloned().collect();
+    if previous.is_empty() {
+        // Nothing to copy the layout from (`tags = []`): use toml_edit's usual one.
+        array.clear();
+        array.extend(new.iter().map(|text| one_line(text)));
+        array.fmt();
+        return;
+    }
     let trailing = array.trailing().clone();
     let trailing_comma = array.trailing_comma();
     array.clear();
@@ -477,6 +487,20 @@ Body text.
             value.as_str(),
             Some("a \"quote\", a \\ and\na newline\u{1b}")
         );
+    }
+
+    #[test]
+    fn new_and_emptied_lists_read_like_hand_written_ones() {
+        let (card, file) = load("+++\ntitle = \"x\"\ntags = []\n+++\n");
+        let mut new = card.clone();
+        new.ready = vec!["outcome".into(), "show-it".into()];
+        new.tags = vec!["a".into(), "b".into()];
+        let saved = render_card(&file, &card, &new);
+        assert!(
+            saved.contains("ready = [\"outcome\", \"show-it\"]"),
+            "{saved}"
+        );
+        assert!(saved.contains("tags = [\"a\", \"b\"]"), "{saved}");
     }
 
     #[test]
