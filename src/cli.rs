@@ -36,7 +36,7 @@ pub struct Cli {
     pub library: Option<PathBuf>,
 
     /// The terminal app's colour theme: dark, light, high-contrast or one of yours
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
 
     #[command(subcommand)]
