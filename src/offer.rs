@@ -295,11 +295,15 @@ fn total_minutes(cards: &[OfferCard]) -> Option<Minutes> {
         .map(|m| Minutes(m.iter().sum()))
 }
 
-/// The cards' tools, each once, in order.
+/// The cards' tools, each once, in order. "Mentoring" (the craft packs' tool) is how the mentor
+/// works, not software the other person gets more out of, so it is left out of the sentence.
 fn tools(cards: &[OfferCard]) -> Vec<String> {
     let mut tools: Vec<String> = Vec::new();
     for tool in cards.iter().filter_map(|card| card.tool.as_deref()) {
         let tool = tool.trim();
+        if tool.eq_ignore_ascii_case("mentoring") {
+            continue;
+        }
         if !tools.iter().any(|t| t.eq_ignore_ascii_case(tool)) {
             tools.push(tool.to_string());
         }
