@@ -32,7 +32,7 @@ pub fn index_file(count: usize, kind: &str) -> PathBuf {
 
 /// `1k`, `10k`, `100k`.
 pub fn label(count: usize) -> String {
-    if count % 1000 == 0 {
+    if count.is_multiple_of(1000) {
         format!("{}k", count / 1000)
     } else {
         count.to_string()
