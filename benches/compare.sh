@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"10000 100000"}
 QUERIES=("pivot chart" "kloft" "excel dashboard" "slicer" "zzqx")
-WORK=${COMPARE_DIR:-${TMPDIR:-/tmp}/skillbook-compare}
+# The same folder the criterion benches generate their libraries in, so each is made once.
+WORK=${COMPARE_DIR:-${TMPDIR:-/tmp}/skillbook-bench}
 TARGET=${CARGO_TARGET_DIR:-target}
 
 if ! command -v hyperfine >/dev/null || ! command -v fzf >/dev/null; then
