@@ -95,7 +95,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = stdout.lock();
     let code = match command {
         Command::List(args) => list::run(&args, &load(&root), &mut out)?,
-        Command::Search(args) => search::run(&args, &load(&root), &mut out)?,
+        Command::Search(args) => search::run(&args, &root, &mut out)?,
         Command::Show(args) => show::run(&args, &load(&root), &mut out)?,
         Command::Check(args) => check::run(&args, &load(&root), &mut out)?,
         Command::Agenda(args) => agenda::run(&args, &load(&root), &mut out)?,

@@ -5,13 +5,16 @@
 //! [`BrokenFile`] with its `path:line:col` message, and the rest loads.
 
 mod bundled;
+mod index;
 mod load;
+mod parallel;
 mod resolve;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use bundled::bundled_files;
+pub use index::{IndexStats, IndexedCard, IndexedLibrary, index_file, load_indexed};
 pub use load::load;
 pub use resolve::{CardRef, DuplicateId};
 

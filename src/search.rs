@@ -16,6 +16,7 @@
 //! [`SearchIndex`] folds every field once; [`LiveSearch`] searches as the user types, looking
 //! only at the previous matches when the new query merely narrows the previous one.
 
+mod body;
 mod fold;
 mod index;
 mod live;
@@ -24,6 +25,7 @@ mod query;
 #[cfg(test)]
 mod tests;
 
+pub use body::{BodyIndex, BodyIndexBuilder};
 pub use fold::{Folded, fold, fold_str, word_set, words};
 pub use index::SearchIndex;
 pub use live::LiveSearch;

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::parallel::{CardOutcome, read_cards};
 use super::{
     BrokenFile, CardSource, Library, LibraryCard, LoadedPack, PackLocation, bundled_files,
 };
@@ -19,9 +20,9 @@ pub fn load(root: &Path) -> Library {
         root: root.to_path_buf(),
         ..Library::default()
     };
-    for path in files_below(&root.join("cards"), "md", &mut library.problems) {
-        read_card_file(&mut library, &path, CardSource::Own);
-    }
+    let own = files_below(&root.join("cards"), "md", &mut library.problems);
+    let own = collect_cards(&mut library, read_cards(&own, &CardSource::Own));
+    library.cards = own;
     let mut packs: BTreeMap<String, (LoadedPack, Vec<LibraryCard>)> = BTreeMap::new();
     load_installed_packs(&mut library, &mut packs);
     load_bundled_packs(&mut library, &mut packs);
@@ -35,20 +36,17 @@ pub fn load(root: &Path) -> Library {
     library
 }
 
-/// Reads one card file into the library, or records it as broken.
-fn read_card_file(library: &mut Library, path: &Path, source: CardSource) {
-    match fs::read(path) {
-        Ok(bytes) => {
-            if let Some(card) = card_from_bytes(library, path, &bytes, source) {
-                library.cards.push(card);
-            }
+/// The cards read, in order; broken and unreadable files go to the library's problems.
+fn collect_cards(library: &mut Library, outcomes: Vec<CardOutcome>) -> Vec<LibraryCard> {
+    let mut cards = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            CardOutcome::Card(card) => cards.push(*card),
+            CardOutcome::Broken(file) => library.broken.push(file),
+            CardOutcome::Unreadable(problem) => library.problems.push(problem),
         }
-        Err(error) => library.problems.push(Diagnostic::new(
-            path,
-            Position::START,
-            format!("cannot read: {error}"),
-        )),
     }
+    cards
 }
 
 fn card_from_bytes(
@@ -125,17 +123,8 @@ fn load_installed_packs(
         let source = CardSource::Pack {
             pack: manifest.name.clone(),
         };
-        let mut cards = Vec::new();
-        for path in files_below(&pack_folder.join("cards"), "md", &mut library.problems) {
-            match fs::read(&path) {
-                Ok(bytes) => cards.extend(card_from_bytes(library, &path, &bytes, source.clone())),
-                Err(error) => library.problems.push(Diagnostic::new(
-                    &path,
-                    Position::START,
-                    format!("cannot read: {error}"),
-                )),
-            }
-        }
+        let paths = files_below(&pack_folder.join("cards"), "md", &mut library.problems);
+        let cards = collect_cards(library, read_cards(&paths, &source));
         let mut templates = Vec::new();
         for kind in ["agendas", "courses"] {
             for path in files_below(&pack_folder.join(kind), "toml", &mut library.problems) {
@@ -223,7 +212,11 @@ fn load_bundled_packs(
 
 /// Files with `extension` below `folder`, sorted, skipping hidden files and folders (the trash,
 /// editors' swap files). A missing folder has no files.
-fn files_below(folder: &Path, extension: &str, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+pub(super) fn files_below(
+    folder: &Path,
+    extension: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
     while let Some(current) = pending.pop() {
@@ -257,7 +250,7 @@ fn files_below(folder: &Path, extension: &str, problems: &mut Vec<Diagnostic>) -
     found
 }
 
-fn is_hidden(path: &Path) -> bool {
+pub(super) fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .and_then(|name| name.to_str())
         .is_some_and(|name| name.starts_with('.'))

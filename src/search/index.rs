@@ -1,13 +1,13 @@
 //! The search index: every card's fields folded once, and the ranking of one query.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{Folded, fold, fold_str, word_set, words};
+use super::body::BodyIndex;
+use super::fold::{Folded, fold, fold_str, words};
 use super::query::{Query, filter_key};
 use super::{Hit, Searchable, Tier};
 use crate::duration::Minutes;
@@ -24,6 +24,8 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 pub struct SearchIndex {
     id: u64,
     entries: Vec<Entry>,
+    /// Which cards' bodies hold which whole words.
+    body: BodyIndex,
     matcher: SkimMatcherV2,
 }
 
@@ -37,7 +39,6 @@ struct Entry {
     tag_keys: Vec<String>,
     level_key: Option<String>,
     duration: Option<Minutes>,
-    body_words: HashSet<String>,
 }
 
 /// The result of ranking: the hits, and every card that passed the filters and matched the
@@ -50,6 +51,13 @@ pub(super) struct Ranked {
 impl SearchIndex {
     /// Prepares a slice of cards for searching.
     pub fn new<S: Searchable>(items: &[S]) -> SearchIndex {
+        let body = BodyIndex::build(items.iter().map(Searchable::body));
+        SearchIndex::with_body_index(items, body)
+    }
+
+    /// Prepares cards whose body words are already indexed (card `i` of `body` is `items[i]`),
+    /// so the bodies need not be read: the library index keeps them on disk.
+    pub fn with_body_index<S: Searchable>(items: &[S], body: BodyIndex) -> SearchIndex {
         let entries = items
             .iter()
             .map(|item| Entry {
@@ -61,12 +69,12 @@ impl SearchIndex {
                 tag_keys: item.tags().iter().map(|tag| filter_key(tag)).collect(),
                 level_key: item.level().map(filter_key),
                 duration: item.duration(),
-                body_words: word_set(item.body()),
             })
             .collect();
         SearchIndex {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             entries,
+            body,
             matcher: SkimMatcherV2::default()
                 .ignore_case()
                 .element_limit(ELEMENT_LIMIT),
@@ -184,18 +192,18 @@ impl SearchIndex {
         fuzzy: &'a [usize],
     ) -> impl Iterator<Item = Hit> + 'a {
         let wanted: Vec<String> = query.words.iter().flat_map(|w| words(w)).collect();
-        let fuzzy: HashSet<usize> = fuzzy.iter().copied().collect();
-        self.entries
-            .iter()
-            .enumerate()
-            .filter(move |(index, entry)| {
-                // Words without letters or digits (`+`) cannot be whole words of a body.
-                !wanted.is_empty()
-                    && !fuzzy.contains(index)
-                    && entry.passes(query)
-                    && wanted.iter().all(|word| entry.body_words.contains(word))
+        // Words without letters or digits (`+`) cannot be whole words of a body, and give no
+        // words here: then nothing is a body hit.
+        self.body
+            .cards_with_all(&wanted)
+            .into_iter()
+            .map(|card| card as usize)
+            .filter(move |index| {
+                // `fuzzy` is ascending: it keeps the order of the cards it came from.
+                fuzzy.binary_search(index).is_err()
+                    && self.entries.get(*index).is_some_and(|e| e.passes(query))
             })
-            .map(|(index, _)| Hit {
+            .map(|index| Hit {
                 index,
                 tier: Tier::Body,
                 score: 0,
