@@ -128,7 +128,10 @@ fn build_an_agenda_from_three_cards_save_and_export() {
     tmux.press("Tab");
     tmux.press("Enter");
     tmux.wait_for("Agenda: Visit at Hansen & Co");
-    tmux.add_card("pivot chart", "Build a pivot chart the director can filter himself");
+    tmux.add_card(
+        "pivot chart",
+        "Build a pivot chart the director can filter himself",
+    );
     tmux.add_card("kloft", "Kløften i regnearket: find fejlen");
     tmux.add_card("linkedin", "Find B2B customers on LinkedIn");
     // The last card up one place, then a break after it.
@@ -141,10 +144,19 @@ fn build_an_agenda_from_three_cards_save_and_export() {
     tmux.wait_for("Saved");
     let saved = std::fs::read_to_string(&agenda).unwrap();
     assert!(saved.starts_with("# Hansen, first visit\n"), "{saved}");
-    let order: Vec<usize> = ["pivot-chart-slicers", "linkedin-b2b", "break = 10", "kloft-i-regnearket"]
-        .iter()
-        .map(|needle| saved.find(needle).unwrap_or_else(|| panic!("{needle} in {saved}")))
-        .collect();
+    let order: Vec<usize> = [
+        "pivot-chart-slicers",
+        "linkedin-b2b",
+        "break = 10",
+        "kloft-i-regnearket",
+    ]
+    .iter()
+    .map(|needle| {
+        saved
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {saved}"))
+    })
+    .collect();
     assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{saved}");
     tmux.type_text("X");
     tmux.wait_for("Exported to exports/visit-hansen.{md,html,ics,txt}");

@@ -70,7 +70,11 @@ fn times(tui: &Tui<TestBackend>) -> Vec<String> {
                 || "gap".to_string(),
                 |i| AgendaBuilder::item_title(&tui.app.library, &builder.agenda.items[i]),
             );
-            format!("{}-{} {title}", row.start.format("%H:%M"), row.end.format("%H:%M"))
+            format!(
+                "{}-{} {title}",
+                row.start.format("%H:%M"),
+                row.end.format("%H:%M")
+            )
         })
         .collect()
 }
@@ -91,11 +95,17 @@ fn edits_change_the_timetable() {
     let (_dir, _file, mut tui) = builder_tui(80, 24);
     assert_eq!(
         times(&tui),
-        ["09:00-09:20 Build a pivot chart the director can filter himself", "09:20-09:35 His questions"]
+        [
+            "09:00-09:20 Build a pivot chart the director can filter himself",
+            "09:20-09:35 His questions"
+        ]
     );
     // A card from the picker, after the selected item.
     tui.type_keys("akloft<enter>").unwrap();
-    assert_eq!(times(&tui)[1], "09:20-09:50 Kløften i regnearket: find fejlen");
+    assert_eq!(
+        times(&tui)[1],
+        "09:20-09:50 Kløften i regnearket: find fejlen"
+    );
     // A break after it, then moved up two places.
     tui.type_keys("bKK").unwrap();
     assert_eq!(times(&tui)[0], "09:00-09:10 Break");
@@ -113,11 +123,22 @@ fn edits_change_the_timetable() {
     );
     // A pin leaves a gap, shown, not fixed.
     tui.type_keys("jp11:30<enter>").unwrap();
-    assert_eq!(times(&tui)[3..], ["10:45-11:30 gap", "11:30-11:45 His questions"]);
-    assert!(text_of(&tui).contains("gap 45 min before"), "{}", text_of(&tui));
+    assert_eq!(
+        times(&tui)[3..],
+        ["10:45-11:30 gap", "11:30-11:45 His questions"]
+    );
+    assert!(
+        text_of(&tui).contains("gap 45 min before"),
+        "{}",
+        text_of(&tui)
+    );
     // A pin before the clock overlaps, also shown.
     tui.type_keys("p<ctrl-u>10:30<enter>").unwrap();
-    assert!(text_of(&tui).contains("overlaps 15 min"), "{}", text_of(&tui));
+    assert!(
+        text_of(&tui).contains("overlaps 15 min"),
+        "{}",
+        text_of(&tui)
+    );
     // Removing an item closes up the rest.
     tui.type_keys("p<ctrl-u><enter>kx").unwrap();
     assert_eq!(times(&tui).len(), 3);
@@ -146,8 +167,16 @@ fn a_file_changed_on_disk_is_not_overwritten() {
     let (_dir, file, mut tui) = builder_tui(80, 24);
     fs::write(&file, format!("{HAND_WRITTEN}\n# edited elsewhere\n")).unwrap();
     tui.type_keys("b<ctrl-s>").unwrap();
-    assert!(fs::read_to_string(&file).unwrap().contains("edited elsewhere"));
-    assert!(text_of(&tui).contains("changed on disk"), "{}", text_of(&tui));
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .contains("edited elsewhere")
+    );
+    assert!(
+        text_of(&tui).contains("changed on disk"),
+        "{}",
+        text_of(&tui)
+    );
     assert!(builder(&tui).dirty);
 }
 
@@ -173,7 +202,10 @@ fn export_writes_every_format_and_says_where() {
     tui.type_keys("X").unwrap();
     let exports = file.parent().unwrap().parent().unwrap().join("exports");
     for extension in ["md", "html", "ics", "txt"] {
-        assert!(exports.join(format!("visit-hansen.{extension}")).is_file(), "{extension}");
+        assert!(
+            exports.join(format!("visit-hansen.{extension}")).is_file(),
+            "{extension}"
+        );
     }
     assert!(text_of(&tui).contains("Exported to exports/visit-hansen.{md,html,ics,txt}"));
 }
@@ -192,13 +224,25 @@ fn run_mode_ticks_cross_twenty_and_five_percent() {
         insta::assert_snapshot!(format!("run_{width}x{height}"), text_of(&tui));
         // The first item is 20 minutes: 20 % left after 16, 5 % after 19.
         tick(&mut tui, 100 + 16 * 60);
-        assert!(text_of(&tui).contains("WARNING 20 % left"), "{}", text_of(&tui));
+        assert!(
+            text_of(&tui).contains("WARNING 20 % left"),
+            "{}",
+            text_of(&tui)
+        );
         tick(&mut tui, 100 + 19 * 60);
-        assert!(text_of(&tui).contains("ALARM 5 % left"), "{}", text_of(&tui));
+        assert!(
+            text_of(&tui).contains("ALARM 5 % left"),
+            "{}",
+            text_of(&tui)
+        );
         insta::assert_snapshot!(format!("run_alarm_{width}x{height}"), text_of(&tui));
         tick(&mut tui, 100 + 22 * 60);
         assert!(text_of(&tui).contains("TIME UP"));
-        assert!(text_of(&tui).contains("2 min behind plan"), "{}", text_of(&tui));
+        assert!(
+            text_of(&tui).contains("2 min behind plan"),
+            "{}",
+            text_of(&tui)
+        );
         // n skips, + adds five minutes, p pauses.
         tui.type_keys("n").unwrap();
         assert!(text_of(&tui).contains("His questions"));
@@ -207,4 +251,43 @@ fn run_mode_ticks_cross_twenty_and_five_percent() {
         tui.type_keys("<esc>").unwrap();
         assert!(matches!(tui.app.screens.last(), Some(Screen::Builder(_))));
     }
+}
+
+#[test]
+fn a_new_agenda_from_a_template_or_blank_opens_in_the_builder() {
+    let (_dir, root) = temp_library();
+    // With the bundled packs: their templates are what `N` offers.
+    let library = skillbook::library::load(&root);
+    let app = App::new(library, Keymap::defaults(), Theme::default(), 80, 24);
+    let mut tui = tui_of(app);
+    tui.type_keys("N").unwrap();
+    insta::assert_snapshot!("new_agenda_80x24", text_of(&tui));
+    // The fixture's own excel-charts pack (installed, no templates) hides the bundled one:
+    // the window says so instead of making something else.
+    tui.type_keys("Visit at Berg<enter>").unwrap();
+    assert!(
+        text_of(&tui).contains("has no template"),
+        "{}",
+        text_of(&tui)
+    );
+    tui.type_keys("<down><enter>").unwrap();
+    let file = root.join("agendas/visit-at-berg.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.contains("title = \"Visit at Berg\""), "{text}");
+    assert!(text.contains("slot = 30"), "{text}");
+    assert!(text.contains("card = \"linkedin-b2b/"), "{text}");
+    assert_eq!(builder(&tui).path, file);
+    assert!(text_of(&tui).contains("Agenda: Visit at Berg"));
+    // Blank, and a title that is taken is refused with the reason.
+    tui.type_keys("<esc>N<down><down>Visit at Berg<enter>")
+        .unwrap();
+    assert!(
+        text_of(&tui).contains("already exists"),
+        "{}",
+        text_of(&tui)
+    );
+    tui.type_keys("<ctrl-u>Coffee with Ida<enter>").unwrap();
+    let blank = fs::read_to_string(root.join("agendas/coffee-with-ida.toml")).unwrap();
+    assert!(blank.contains("slot = 60"), "{blank}");
+    assert!(text_of(&tui).contains("Agenda: Coffee with Ida"));
 }

@@ -43,6 +43,11 @@ pub enum Action {
     /// The clock: seconds since the app started. The runtime's tick sends it; tests send
     /// any reading they like.
     Tick(u64),
+    /// A new agenda file was made, or why not.
+    AgendaCreated {
+        path: PathBuf,
+        created: Result<(), String>,
+    },
 }
 
 /// An edit of a one-line text field.

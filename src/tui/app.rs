@@ -31,6 +31,7 @@ pub enum Screen {
     // Agenda builder and run mode.
     Builder(Box<super::views::agenda_builder::AgendaBuilder>),
     Run(Box<super::views::run_mode::RunScreen>),
+    NewAgenda(Box<super::views::new_agenda::NewAgenda>),
 }
 
 /// A window over everything.
@@ -110,6 +111,7 @@ impl App {
             // Agenda builder and run mode.
             Some(Screen::Builder(builder)) => builder.context(),
             Some(Screen::Run(_)) => Context::Run,
+            Some(Screen::NewAgenda(_)) => Context::NewAgenda,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -160,7 +162,7 @@ impl App {
                     }
                     Some(Screen::Card(_)) => Vec::new(),
                     // Agenda builder and run mode.
-                    Some(Screen::Builder(_) | Screen::Run(_)) => Vec::new(),
+                    Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -229,7 +231,10 @@ impl App {
         // Agenda builder: quitting with unsaved changes asks first, as leaving does.
         let command = if command == Command::Quit && self.has_unsaved() {
             self.popups.clear();
-            while matches!(self.screens.last(), Some(Screen::Run(_) | Screen::Search(_) | Screen::Card(_))) {
+            while matches!(
+                self.screens.last(),
+                Some(Screen::Run(_) | Screen::Search(_) | Screen::Card(_))
+            ) {
                 self.screens.pop();
             }
             Command::Back
@@ -291,7 +296,7 @@ impl App {
                 self.search_outcome(outcome)
             }
             // Agenda builder and run mode: handled above.
-            Some(Screen::Builder(_) | Screen::Run(_)) => Vec::new(),
+            Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -342,7 +347,9 @@ impl App {
                 Vec::new()
             }
             // Agenda builder and run mode: the wheel moves as the arrows do.
-            Some(Screen::Builder(_) | Screen::Run(_)) => self.command(command),
+            Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => {
+                self.command(command)
+            }
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -355,7 +362,7 @@ impl App {
         self.screens.retain(|screen| {
             matches!(
                 screen,
-                Screen::Search(_) | Screen::Builder(_) | Screen::Run(_)
+                Screen::Search(_) | Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)
             )
         });
         for screen in &mut self.screens {
@@ -385,7 +392,7 @@ impl App {
                 Screen::Search(search) => search.clamp(&self.library, &self.files, main),
                 // Agenda builder and run mode.
                 Screen::Builder(builder) => builder.list.clamp(builder.agenda.items.len()),
-                Screen::Run(_) => {}
+                Screen::Run(_) | Screen::NewAgenda(_) => {}
             }
         }
         self.screens = screens;

@@ -12,6 +12,7 @@ use super::command::{Command, Context};
 use super::effect::Effect;
 use super::views::agenda_builder::{AgendaBuilder, Layer};
 use super::views::card_view::CardScreen;
+use super::views::new_agenda::NewAgendaOutcome;
 use super::views::preview::Subject;
 use super::views::run_mode::RunScreen;
 use crate::agenda::Agenda;
@@ -60,7 +61,19 @@ impl App {
     /// A key for the builder or run mode on top; `None` when neither is.
     pub(crate) fn agenda_command(&mut self, command: Command) -> Option<Vec<Effect>> {
         let page = usize::from(self.main_area().height.saturating_sub(4)).max(1);
+        if command == Command::NewAgenda && self.screens.is_empty() {
+            self.screens.push(Screen::NewAgenda(Box::default()));
+            return Some(Vec::new());
+        }
         match self.screens.last_mut()? {
+            Screen::NewAgenda(window) => match window.update(command, &self.library) {
+                NewAgendaOutcome::Stay => Some(Vec::new()),
+                NewAgendaOutcome::Cancel => {
+                    self.screens.pop();
+                    Some(Vec::new())
+                }
+                NewAgendaOutcome::Create(effect) => Some(vec![effect]),
+            },
             Screen::Run(run) => {
                 if command == Command::Back {
                     self.screens.pop();
@@ -116,6 +129,10 @@ impl App {
 
     /// Typing for the builder's question or card picker; false when neither has the keys.
     pub(crate) fn agenda_edit(&mut self, edit: TextEdit) -> bool {
+        if let Some(Screen::NewAgenda(window)) = self.screens.last_mut() {
+            window.edit(edit);
+            return true;
+        }
         let Some(Screen::Builder(builder)) = self.screens.last_mut() else {
             return false;
         };
@@ -171,6 +188,22 @@ impl App {
                     });
                 }
             }
+            Action::AgendaCreated { path, created } => match created {
+                Ok(()) => {
+                    if matches!(self.screens.last(), Some(Screen::NewAgenda(_))) {
+                        self.screens.pop();
+                    }
+                    return vec![
+                        Effect::LoadLibrary(self.library.root.clone()),
+                        Effect::OpenAgenda(path),
+                    ];
+                }
+                Err(problem) => {
+                    if let Some(Screen::NewAgenda(window)) = self.screens.last_mut() {
+                        window.problem = Some(problem);
+                    }
+                }
+            },
             Action::Tick(seconds) => {
                 for screen in &mut self.screens {
                     if let Screen::Run(run) = screen {
@@ -187,10 +220,10 @@ impl App {
     /// agenda file, in the library's `exports/` folder; and what could not be made.
     fn export_files(&self, agenda: &Agenda) -> (Vec<(PathBuf, String)>, Option<String>) {
         let folder = self.library.root.join("exports");
-        let stem = agenda
-            .path
-            .file_stem()
-            .map_or_else(|| "agenda".into(), |stem| stem.to_string_lossy().into_owned());
+        let stem = agenda.path.file_stem().map_or_else(
+            || "agenda".into(),
+            |stem| stem.to_string_lossy().into_owned(),
+        );
         let plan = Plan::Agenda(agenda.clone());
         let mut files = Vec::new();
         let mut problems = Vec::new();
@@ -206,10 +239,9 @@ impl App {
                     folder.join(format!("{stem}.{}", format.extension())),
                     done.text,
                 )),
-                Err(problems_here) => problems.push(format!(
-                    "no .{} file: {problems_here}",
-                    format.extension()
-                )),
+                Err(problems_here) => {
+                    problems.push(format!("no .{} file: {problems_here}", format.extension()))
+                }
             }
         }
         let problem = (!problems.is_empty()).then(|| problems.join("; "));
@@ -228,5 +260,9 @@ fn exported_words(root: &Path, paths: &[PathBuf]) -> String {
         .iter()
         .filter_map(|path| path.extension().map(|e| e.to_string_lossy().into_owned()))
         .collect();
-    format!("Exported to {}.{{{}}}", stem.display(), extensions.join(","))
+    format!(
+        "Exported to {}.{{{}}}",
+        stem.display(),
+        extensions.join(",")
+    )
 }

@@ -100,6 +100,8 @@ commands! {
         RunSkip,
         /// Pause the timer, or go on.
         RunPause,
+        /// Start a new agenda: office visit, coffee meeting or blank.
+        NewAgenda,
     }
 }
 
@@ -131,11 +133,13 @@ pub enum Context {
     BuilderLeave,
     /// Run mode: the agenda as a timer.
     Run,
+    /// The new agenda window: a start to pick and a title to type.
+    NewAgenda,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -149,13 +153,18 @@ impl Context {
         Context::CardPicker,
         Context::BuilderLeave,
         Context::Run,
+        Context::NewAgenda,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Search | Context::Help | Context::BuilderPrompt | Context::CardPicker
+            Context::Search
+                | Context::Help
+                | Context::BuilderPrompt
+                | Context::CardPicker
+                | Context::NewAgenda
         )
     }
 
@@ -175,6 +184,7 @@ impl Context {
             Context::CardPicker => "Add a card",
             Context::BuilderLeave => "Unsaved changes",
             Context::Run => "Run",
+            Context::NewAgenda => "New agenda",
         }
     }
 }
@@ -183,12 +193,23 @@ use Context::{
     CardView, Cards, Help as HelpWindow, Message, Preview, Search as SearchBox, Sources,
 };
 // Agenda builder and run mode.
-use Context::{Builder, BuilderLeave, BuilderPrompt, CardPicker, Run as RunMode};
+use Context::{
+    Builder, BuilderLeave, BuilderPrompt, CardPicker, NewAgenda as NewAgendaWindow, Run as RunMode,
+};
 
 const LIBRARY: &[Context] = &[Sources, Cards, Preview];
 const BROWSING: &[Context] = &[Sources, Cards, Preview, CardView];
 const SCROLLING: &[Context] = &[
-    Sources, Cards, Preview, CardView, SearchBox, HelpWindow, Message, Builder, CardPicker,
+    Sources,
+    Cards,
+    Preview,
+    CardView,
+    SearchBox,
+    HelpWindow,
+    Message,
+    Builder,
+    CardPicker,
+    NewAgendaWindow,
 ];
 
 impl Command {
@@ -196,7 +217,9 @@ impl Command {
     pub fn contexts(self) -> &'static [Context] {
         match self {
             Command::Quit => &Context::ALL,
-            Command::Help => &[Sources, Cards, Preview, CardView, SearchBox, Builder, RunMode],
+            Command::Help => &[
+                Sources, Cards, Preview, CardView, SearchBox, Builder, RunMode,
+            ],
             Command::Search => BROWSING,
             Command::Back => &[
                 Cards,
@@ -210,6 +233,7 @@ impl Command {
                 CardPicker,
                 BuilderLeave,
                 RunMode,
+                NewAgendaWindow,
             ],
             Command::Open => &[
                 Sources,
@@ -219,6 +243,7 @@ impl Command {
                 Message,
                 BuilderPrompt,
                 CardPicker,
+                NewAgendaWindow,
             ],
             Command::NextPane
             | Command::PreviousPane
@@ -242,6 +267,7 @@ impl Command {
             | Command::AgendaRun
             | Command::AgendaExport => &[Builder],
             Command::RunSkip | Command::RunPause => &[RunMode],
+            Command::NewAgenda => LIBRARY,
         }
     }
 
@@ -286,6 +312,7 @@ impl Command {
             Command::AgendaExport => &["X"],
             Command::RunSkip => &["n"],
             Command::RunPause => &["p"],
+            Command::NewAgenda => &["N"],
         }
     }
 
@@ -352,31 +379,36 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
     const MESSAGE: &[HintGroup] = &[hint(&[C::Open, C::Back], "close")];
     // Agenda builder and run mode.
     const BUILDER: &[HintGroup] = &[
-            MOVE,
-            hint(&[C::AgendaAddCard], "card"),
-            hint(&[C::AgendaAddBreak], "break"),
-            hint(&[C::AgendaLonger, C::AgendaShorter], "±5 min"),
-            hint(&[C::AgendaMoveDown, C::AgendaMoveUp], "reorder"),
-            hint(&[C::AgendaSave], "save"),
-            hint(&[C::AgendaRun], "run"),
-            hint(&[C::AgendaExport], "export"),
-            KEYS,
-            BACK,
-        ];
+        MOVE,
+        hint(&[C::AgendaAddCard], "card"),
+        hint(&[C::AgendaAddBreak], "break"),
+        hint(&[C::AgendaLonger, C::AgendaShorter], "±5 min"),
+        hint(&[C::AgendaMoveDown, C::AgendaMoveUp], "reorder"),
+        hint(&[C::AgendaSave], "save"),
+        hint(&[C::AgendaRun], "run"),
+        hint(&[C::AgendaExport], "export"),
+        KEYS,
+        BACK,
+    ];
     const BUILDER_PROMPT: &[HintGroup] = &[hint(&[C::Open], "ok"), hint(&[C::Back], "cancel")];
     const PICKER: &[HintGroup] = &[MOVE, hint(&[C::Open], "add"), hint(&[C::Back], "cancel")];
     const LEAVING: &[HintGroup] = &[
-            hint(&[C::AgendaSave], "save"),
-            hint(&[C::AgendaRemove], "discard"),
-            hint(&[C::Back], "cancel"),
-        ];
+        hint(&[C::AgendaSave], "save"),
+        hint(&[C::AgendaRemove], "discard"),
+        hint(&[C::Back], "cancel"),
+    ];
     const RUNNING: &[HintGroup] = &[
-            hint(&[C::AgendaLonger], "+5 min"),
-            hint(&[C::RunSkip], "next"),
-            hint(&[C::RunPause], "pause"),
-            hint(&[C::Back], "leave"),
-            KEYS,
-        ];
+        hint(&[C::AgendaLonger], "+5 min"),
+        hint(&[C::RunSkip], "next"),
+        hint(&[C::RunPause], "pause"),
+        hint(&[C::Back], "leave"),
+        KEYS,
+    ];
+    const NEW_AGENDA: &[HintGroup] = &[
+        hint(&[C::Up, C::Down], "start"),
+        hint(&[C::Open], "create"),
+        hint(&[C::Back], "cancel"),
+    ];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -390,6 +422,7 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         CardPicker => PICKER,
         BuilderLeave => LEAVING,
         RunMode => RUNNING,
+        NewAgendaWindow => NEW_AGENDA,
     }
 }
 

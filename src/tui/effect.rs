@@ -22,4 +22,7 @@ pub enum Effect {
     },
     /// Write exported files (atomically); answered by `Action::AgendaExported`.
     WriteExports(Vec<(PathBuf, String)>),
+    /// Create a new agenda file, refusing one that exists; answered by
+    /// `Action::AgendaCreated`.
+    CreateAgenda { path: PathBuf, text: String },
 }

@@ -117,6 +117,12 @@ pub fn run_effect(effect: Effect) -> Action {
                 })
                 .collect(),
         ),
+        Effect::CreateAgenda { path, text } => {
+            let created = crate::store::save_checked(&path, None, text.as_bytes())
+                .map(|_| ())
+                .map_err(|error| error.to_string());
+            Action::AgendaCreated { path, created }
+        }
     }
 }
 

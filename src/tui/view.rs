@@ -29,6 +29,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             super::views::agenda_builder_draw::render(app, builder, frame, main);
         }
         Some(Screen::Run(run)) => super::views::run_mode::render(app, run, frame, main),
+        Some(Screen::NewAgenda(window)) => {
+            browser::render(app, frame, main);
+            super::views::new_agenda::render(window, &app.theme, frame, main);
+        }
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {

@@ -13,6 +13,7 @@ pub mod sources;
 pub mod agenda_builder;
 pub mod agenda_builder_draw;
 pub mod card_picker;
+pub mod new_agenda;
 pub mod run_mode;
 
 use ratatui::style::Modifier;

@@ -143,7 +143,9 @@ impl AgendaBuilder {
             Command::AgendaAddCard => {
                 self.layer = Layer::Picker(Box::new(CardPicker::new(library)));
             }
-            Command::AgendaAddBreak => self.insert(ItemKind::Break { minutes: Minutes(10) }),
+            Command::AgendaAddBreak => self.insert(ItemKind::Break {
+                minutes: Minutes(10),
+            }),
             Command::AgendaAddFree => self.ask(Ask::FreeTitle),
             Command::AgendaMoveDown if at + 1 < len => self.swap(at, at + 1),
             Command::AgendaMoveUp if at > 0 && at < len => self.swap(at, at - 1),
@@ -250,7 +252,7 @@ impl AgendaBuilder {
             Ok((contents, fingerprint)) => {
                 match AgendaBuilder::open(self.path.clone(), contents, fingerprint) {
                     Ok(fresh) => {
-                        let selected = self.list.clone();
+                        let selected = self.list;
                         *self = AgendaBuilder {
                             list: selected,
                             status: Some(format!("Saved {}", self.path.display())),
@@ -272,7 +274,9 @@ impl AgendaBuilder {
         let mut input = TextInput::default();
         let current = self.agenda.items.get(self.list.selected);
         let preset = match ask {
-            Ask::Pin => current.and_then(|item| item.at).map(|t| t.format("%H:%M").to_string()),
+            Ask::Pin => current
+                .and_then(|item| item.at)
+                .map(|t| t.format("%H:%M").to_string()),
             Ask::Note => current.and_then(|item| item.note.clone()),
             Ask::FreeTitle | Ask::Duration => None,
         };

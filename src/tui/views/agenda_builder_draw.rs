@@ -21,10 +21,7 @@ use crate::tui::widgets::list::render_rows;
 pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: Rect) {
     let theme = &app.theme;
     let unsaved = if builder.dirty { " • unsaved" } else { "" };
-    let title = format!(
-        "Agenda: {}{unsaved}",
-        sanitize_line(&builder.agenda.title)
-    );
+    let title = format!("Agenda: {}{unsaved}", sanitize_line(&builder.agenda.title));
     let block = pane_block(&title, true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -36,7 +33,10 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
     let used = table.elapsed().get();
     // The gauge line: used of available, and the fit in words so colour is never alone.
     let (fit_text, fit_style) = match table.fit() {
-        Some(Fit::Overrun(over)) => (format!("{} over", over), theme.warning().add_modifier(Modifier::BOLD)),
+        Some(Fit::Overrun(over)) => (
+            format!("{} over", over),
+            theme.warning().add_modifier(Modifier::BOLD),
+        ),
         Some(fit) => (fit.to_string(), theme.ok()),
         None => ("no slot set".to_string(), theme.muted()),
     };
@@ -49,7 +49,10 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
     });
     let gauge = Gauge::default()
         .ratio(ratio)
-        .label(Span::styled(truncate(&label, usize::from(inner.width)), fit_style))
+        .label(Span::styled(
+            truncate(&label, usize::from(inner.width)),
+            fit_style,
+        ))
         .gauge_style(fit_style);
     frame.render_widget(gauge, Rect { height: 1, ..inner });
 
@@ -73,7 +76,7 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
             rows_area,
         );
     } else {
-        let mut list = builder.list.clone();
+        let mut list = builder.list;
         list.scroll_into_view(usize::from(rows_area.height));
         render_rows(lines, &list, true, theme, rows_area, frame.buffer_mut());
     }
@@ -94,7 +97,10 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
         _ => {
             let status = builder.status.as_deref().unwrap_or("");
             frame.render_widget(
-                Line::styled(truncate(&sanitize_line(status), usize::from(bottom.width)), theme.muted()),
+                Line::styled(
+                    truncate(&sanitize_line(status), usize::from(bottom.width)),
+                    theme.muted(),
+                ),
                 bottom,
             );
         }
@@ -166,7 +172,10 @@ fn item_line<'a>(
             truncate(&format!("{kind}{}", sanitize_line(&title)), room.max(4)),
             theme.text(),
         ),
-        Span::styled(note_text, if warn { theme.warning() } else { theme.muted() }),
+        Span::styled(
+            note_text,
+            if warn { theme.warning() } else { theme.muted() },
+        ),
     ])
 }
 
@@ -177,9 +186,10 @@ fn render_leaving(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let block = pane_block("Unsaved changes", true, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
+    // The keys (save, discard, cancel) are on the bottom line, read from the keymap.
     let text = vec![
-        Line::styled("ctrl-s save · x discard", theme.text()),
-        Line::styled("esc stay here", theme.muted()),
+        Line::styled("Save the changes before leaving?", theme.text()),
+        Line::styled("The keys are on the bottom line.", theme.muted()),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }

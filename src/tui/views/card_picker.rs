@@ -66,8 +66,18 @@ impl CardPicker {
 }
 
 /// Draws the picker as a window over the builder.
-pub fn render(picker: &CardPicker, library: &Library, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let window = centered(area, area.width.saturating_sub(4).max(20), area.height.saturating_sub(2).max(5));
+pub fn render(
+    picker: &CardPicker,
+    library: &Library,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let window = centered(
+        area,
+        area.width.saturating_sub(4).max(20),
+        area.height.saturating_sub(2).max(5),
+    );
     frame.render_widget(Clear, window);
     let block = pane_block("Add a card", true, theme);
     let inner = block.inner(window);
@@ -76,9 +86,13 @@ pub fn render(picker: &CardPicker, library: &Library, theme: &Theme, frame: &mut
         return;
     }
     let field = Rect { height: 1, ..inner };
-    picker
-        .input
-        .render(frame, field, Span::styled("> ", theme.accent()), theme.text(), true);
+    picker.input.render(
+        frame,
+        field,
+        Span::styled("> ", theme.accent()),
+        theme.text(),
+        true,
+    );
     let rows_area = Rect {
         y: inner.y + 1,
         height: inner.height.saturating_sub(1),
@@ -106,7 +120,7 @@ pub fn render(picker: &CardPicker, library: &Library, theme: &Theme, frame: &mut
         frame.render_widget(Line::styled("No card matches", theme.muted()), rows_area);
         return;
     }
-    let mut list = picker.list.clone();
+    let mut list = picker.list;
     list.scroll_into_view(usize::from(rows_area.height));
     render_rows(rows, &list, true, theme, rows_area, frame.buffer_mut());
 }

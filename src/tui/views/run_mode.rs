@@ -44,10 +44,13 @@ impl RunScreen {
         let notes = items
             .iter()
             .map(|item| {
-                let body = item.card.as_deref().and_then(|card| match library.find(card, None) {
-                    CardRef::Found(found) => Some(found.card.body.clone()),
-                    CardRef::Missing => None,
-                });
+                let body = item
+                    .card
+                    .as_deref()
+                    .and_then(|card| match library.find(card, None) {
+                        CardRef::Found(found) => Some(found.card.body.clone()),
+                        CardRef::Missing => None,
+                    });
                 let part = |heading: &str| {
                     body.as_deref()
                         .and_then(|body| section(body, heading))
@@ -101,7 +104,11 @@ pub fn render(app: &App, screen: &RunScreen, frame: &mut Frame<'_>, area: Rect) 
     let theme = &app.theme;
     let run = &screen.run;
     let paused = if run.is_paused() { " • PAUSED" } else { "" };
-    let block = pane_block(&format!("Run: {}{paused}", sanitize_line(&screen.title)), true, theme);
+    let block = pane_block(
+        &format!("Run: {}{paused}", sanitize_line(&screen.title)),
+        true,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -116,9 +123,22 @@ pub fn render(app: &App, screen: &RunScreen, frame: &mut Frame<'_>, area: Rect) 
     let left = run.left();
     let (level_words, level_style) = match run.level() {
         Level::Normal => (String::new(), theme.ok()),
-        Level::Warning => ("WARNING 20 % left".to_string(), theme.warning().add_modifier(Modifier::BOLD)),
-        Level::Alarm => ("ALARM 5 % left".to_string(), theme.danger().add_modifier(Modifier::BOLD | Modifier::REVERSED)),
-        Level::Over => ("TIME UP".to_string(), theme.danger().add_modifier(Modifier::BOLD | Modifier::REVERSED)),
+        Level::Warning => (
+            "WARNING 20 % left".to_string(),
+            theme.warning().add_modifier(Modifier::BOLD),
+        ),
+        Level::Alarm => (
+            "ALARM 5 % left".to_string(),
+            theme
+                .danger()
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        ),
+        Level::Over => (
+            "TIME UP".to_string(),
+            theme
+                .danger()
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        ),
     };
     let countdown = if left >= 0 {
         format!("{} left", clock(left.unsigned_abs()))
@@ -126,25 +146,42 @@ pub fn render(app: &App, screen: &RunScreen, frame: &mut Frame<'_>, area: Rect) 
         format!("{} over", clock(left.unsigned_abs()))
     };
     let mut lines = vec![
-        Line::styled(truncate(&sanitize_line(&item.title), width), theme.heading()),
+        Line::styled(
+            truncate(&sanitize_line(&item.title), width),
+            theme.heading(),
+        ),
         Line::from(vec![
             Span::styled(countdown, level_style.add_modifier(Modifier::BOLD)),
             Span::raw(" "),
             Span::styled(level_words, level_style),
         ]),
     ];
-    let next = run
-        .next()
-        .map_or_else(|| "last item".to_string(), |next| format!("Next: {}", next.title));
-    lines.push(Line::styled(truncate(&sanitize_line(&next), width), theme.muted()));
+    let next = run.next().map_or_else(
+        || "last item".to_string(),
+        |next| format!("Next: {}", next.title),
+    );
+    lines.push(Line::styled(
+        truncate(&sanitize_line(&next), width),
+        theme.muted(),
+    ));
     lines.push(Line::styled(pace_words(run.behind() / 60), theme.text()));
     let head = u16::try_from(lines.len()).unwrap_or(4);
-    frame.render_widget(Paragraph::new(lines), Rect { height: head.min(inner.height), ..inner });
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            height: head.min(inner.height),
+            ..inner
+        },
+    );
     if inner.height <= head {
         return;
     }
     let used = run.item_elapsed() as f64 / run.length().max(1) as f64;
-    let gauge_area = Rect { y: inner.y + head, height: 1, ..inner };
+    let gauge_area = Rect {
+        y: inner.y + head,
+        height: 1,
+        ..inner
+    };
     frame.render_widget(
         Gauge::default()
             .ratio(used.min(1.0))
@@ -165,14 +202,20 @@ pub fn render(app: &App, screen: &RunScreen, frame: &mut Frame<'_>, area: Rect) 
     let mut notes = Vec::new();
     for (heading, text) in [("Show it", show), ("Pitfalls", pitfalls)] {
         if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
-            notes.push(Line::styled(heading, theme.accent().add_modifier(Modifier::BOLD)));
+            notes.push(Line::styled(
+                heading,
+                theme.accent().add_modifier(Modifier::BOLD),
+            ));
             for line in text.lines().filter(|l| !l.trim().is_empty()) {
                 notes.push(Line::styled(sanitize_line(line).into_owned(), theme.text()));
             }
         }
     }
     if let Some(said) = &screen.said {
-        notes.push(Line::styled(sanitize_line(said).into_owned(), theme.muted()));
+        notes.push(Line::styled(
+            sanitize_line(said).into_owned(),
+            theme.muted(),
+        ));
     }
     frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: false }), notes_area);
 }
