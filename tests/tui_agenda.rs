@@ -289,5 +289,9 @@ fn a_new_agenda_from_a_template_or_blank_opens_in_the_builder() {
     tui.type_keys("<ctrl-u>Coffee with Ida<enter>").unwrap();
     let blank = fs::read_to_string(root.join("agendas/coffee-with-ida.toml")).unwrap();
     assert!(blank.contains("slot = 60"), "{blank}");
-    assert!(text_of(&tui).contains("Agenda: Coffee with Ida"));
+    assert!(
+        text_of(&tui).contains("Agenda: Coffee with Ida"),
+        "{}",
+        text_of(&tui)
+    );
 }

@@ -102,9 +102,29 @@ impl NewAgenda {
                 .map(|(path, text, pack)| (path.as_path(), text.as_str(), pack.as_str())),
         })
         .map_err(|problem| problem.to_string())?;
+        let text = without_unnamed_mentee(text);
         let path = library.agendas_folder().join(format!("{slug}.toml"));
         Ok(Effect::CreateAgenda { path, text })
     }
+}
+
+/// The text without a `[mentee]` table whose name is still empty: the blank template has
+/// one as a form to fill in, but an agenda with an unnamed mentee does not read, and the
+/// builder must open what it just made.
+fn without_unnamed_mentee(text: String) -> String {
+    let Ok(mut document) = text.parse::<toml_edit::DocumentMut>() else {
+        return text;
+    };
+    let unnamed = document
+        .get("mentee")
+        .and_then(|mentee| mentee.get("name"))
+        .and_then(toml_edit::Item::as_str)
+        .is_some_and(|name| name.trim().is_empty());
+    if !unnamed {
+        return text;
+    }
+    document.remove("mentee");
+    document.to_string()
 }
 
 /// A pack's template by pack and file stem: its path, text and pack name.
