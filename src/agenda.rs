@@ -3,6 +3,8 @@
 //! start times are not stored but computed by [`crate::timing`].
 
 mod item;
+// Agenda builder: the format-preserving writer for items.
+pub mod save;
 
 use std::path::{Path, PathBuf};
 

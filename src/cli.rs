@@ -14,6 +14,8 @@ mod pack;
 mod readiness;
 mod search;
 mod show;
+// Run mode: plain text for screen readers.
+mod run;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -70,6 +72,9 @@ pub enum Command {
     Pack(pack::PackCommand),
     /// Print a shell completion script (bash, zsh or fish)
     Completions(CompletionsArgs),
+    // Run mode: plain text for screen readers.
+    /// Run an agenda as a timer, printing one line of text per change (--plain)
+    Run(run::RunArgs),
 }
 
 #[derive(Debug, Args)]
@@ -109,6 +114,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             clap_complete::generate(args.shell, &mut command, "skillbook", &mut out);
             ExitCode::SUCCESS
         }
+        // Run mode: plain text for screen readers.
+        Command::Run(args) => run::run(&args, &load(&root), &mut out)?,
     };
     out.flush().context("writing to standard output")?;
     Ok(code)

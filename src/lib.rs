@@ -42,3 +42,5 @@ pub mod templates;
 pub mod timing;
 pub mod toml_read;
 pub mod tui;
+// Run mode: an agenda running against a clock.
+pub mod run;

@@ -30,6 +30,8 @@ pub mod theme;
 pub mod view;
 pub mod views;
 pub mod widgets;
+// Agenda builder and run mode: the app's side of them.
+mod app_agenda;
 
 use std::path::{Path, PathBuf};
 

@@ -27,6 +27,27 @@ pub enum Action {
         path: PathBuf,
         text: Result<String, String>,
     },
+    // Agenda builder and run mode.
+    /// An agenda file was read for the builder: its text and fingerprint, or why not.
+    AgendaOpened {
+        path: PathBuf,
+        read: Result<(String, crate::store::Fingerprint), String>,
+    },
+    /// An agenda was saved (the text written and its fingerprint), or why not.
+    AgendaSaved {
+        path: PathBuf,
+        saved: Result<(String, crate::store::Fingerprint), String>,
+    },
+    /// Exported files were written (their paths), or why not.
+    AgendaExported(Result<Vec<PathBuf>, String>),
+    /// The clock: seconds since the app started. The runtime's tick sends it; tests send
+    /// any reading they like.
+    Tick(u64),
+    /// A new agenda file was made, or why not.
+    AgendaCreated {
+        path: PathBuf,
+        created: Result<(), String>,
+    },
 }
 
 /// An edit of a one-line text field.

@@ -28,6 +28,10 @@ use crate::search::SearchIndex;
 pub enum Screen {
     Card(CardScreen),
     Search(Box<SearchScreen>),
+    // Agenda builder and run mode.
+    Builder(Box<super::views::agenda_builder::AgendaBuilder>),
+    Run(Box<super::views::run_mode::RunScreen>),
+    NewAgenda(Box<super::views::new_agenda::NewAgenda>),
 }
 
 /// A window over everything.
@@ -104,6 +108,10 @@ impl App {
         match self.screens.last() {
             Some(Screen::Card(_)) => Context::CardView,
             Some(Screen::Search(_)) => Context::Search,
+            // Agenda builder and run mode.
+            Some(Screen::Builder(builder)) => builder.context(),
+            Some(Screen::Run(_)) => Context::Run,
+            Some(Screen::NewAgenda(_)) => Context::NewAgenda,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -153,6 +161,8 @@ impl App {
                         self.search_outcome(outcome)
                     }
                     Some(Screen::Card(_)) => Vec::new(),
+                    // Agenda builder and run mode.
+                    Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -167,6 +177,8 @@ impl App {
                 self.files.insert(path, text);
                 Vec::new()
             }
+            // Agenda builder and run mode.
+            other => self.agenda_action(other),
         };
         self.clamp();
         if let Some(read) = self.browser.wanted_file(&self.update_context())
@@ -202,14 +214,33 @@ impl App {
         let mut browser = self.browser.clone();
         let outcome = run(&mut browser, &self.update_context());
         self.browser = browser;
+        let mut effects = outcome.effects;
         if let Some(subject) = outcome.open {
+            // Agenda builder: an agenda opens in the builder, read fresh from disk.
+            if let Some(path) = self.agenda_to_build(&subject) {
+                effects.push(Effect::OpenAgenda(path));
+                return effects;
+            }
             self.screens.push(Screen::Card(CardScreen::new(subject)));
         }
-        outcome.effects
+        effects
     }
 
     fn command(&mut self, command: Command) -> Vec<Effect> {
         let context = self.context();
+        // Agenda builder: quitting with unsaved changes asks first, as leaving does.
+        let command = if command == Command::Quit && self.has_unsaved() {
+            self.popups.clear();
+            while matches!(
+                self.screens.last(),
+                Some(Screen::Run(_) | Screen::Search(_) | Screen::Card(_))
+            ) {
+                self.screens.pop();
+            }
+            Command::Back
+        } else {
+            command
+        };
         match command {
             Command::Quit => {
                 self.running = false;
@@ -247,6 +278,10 @@ impl App {
             self.popups.extend(keep);
             return Vec::new();
         }
+        // Agenda builder and run mode.
+        if let Some(effects) = self.agenda_command(command) {
+            return effects;
+        }
         match self.screens.last_mut() {
             Some(Screen::Card(card)) => {
                 if command == Command::Back {
@@ -260,6 +295,8 @@ impl App {
                 let outcome = search.update(command, &self.library, &self.files, main);
                 self.search_outcome(outcome)
             }
+            // Agenda builder and run mode: handled above.
+            Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -284,6 +321,9 @@ impl App {
             && let Some(Screen::Search(search)) = self.screens.last_mut()
         {
             search.edit(edit, &self.search_index);
+        } else if self.popups.is_empty() {
+            // Agenda builder: its question and card picker.
+            self.agenda_edit(edit);
         }
     }
 
@@ -306,6 +346,10 @@ impl App {
                 search.scroll(at, down, &self.library, &self.files, main);
                 Vec::new()
             }
+            // Agenda builder and run mode: the wheel moves as the arrows do.
+            Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => {
+                self.command(command)
+            }
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -315,8 +359,12 @@ impl App {
         self.search_index = SearchIndex::new(&self.library.cards);
         self.files.clear();
         // Card positions may have moved: a card shown full screen could now be another one.
-        self.screens
-            .retain(|screen| matches!(screen, Screen::Search(_)));
+        self.screens.retain(|screen| {
+            matches!(
+                screen,
+                Screen::Search(_) | Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)
+            )
+        });
         for screen in &mut self.screens {
             if let Screen::Search(search) = screen {
                 search.rerun(&self.search_index);
@@ -342,6 +390,9 @@ impl App {
             match screen {
                 Screen::Card(card) => card.clamp(&self.library, &self.files, main),
                 Screen::Search(search) => search.clamp(&self.library, &self.files, main),
+                // Agenda builder and run mode.
+                Screen::Builder(builder) => builder.list.clamp(builder.agenda.items.len()),
+                Screen::Run(_) | Screen::NewAgenda(_) => {}
             }
         }
         self.screens = screens;

@@ -67,6 +67,41 @@ commands! {
         Bottom,
         /// Read the library again from disk.
         Reload,
+        // Agenda builder and run mode.
+        /// Save the agenda.
+        AgendaSave,
+        /// Add a card to the agenda, picked by fuzzy search.
+        AgendaAddCard,
+        /// Add a break after the selected item.
+        AgendaAddBreak,
+        /// Add a free item (asks for its title).
+        AgendaAddFree,
+        /// Move the selected item down.
+        AgendaMoveDown,
+        /// Move the selected item up.
+        AgendaMoveUp,
+        /// Give the item five more minutes.
+        AgendaLonger,
+        /// Take five minutes from the selected item.
+        AgendaShorter,
+        /// Type the selected item's length (90, 1:30, 45m).
+        AgendaDuration,
+        /// Pin or unpin the selected item's start time.
+        AgendaPin,
+        /// Write a note for the selected item.
+        AgendaNote,
+        /// Remove the selected item (or discard changes when leaving).
+        AgendaRemove,
+        /// Run the agenda as a timer.
+        AgendaRun,
+        /// Export md, html, ics and txt into the library's exports folder.
+        AgendaExport,
+        /// Skip to the next item.
+        RunSkip,
+        /// Pause the timer, or go on.
+        RunPause,
+        /// Start a new agenda: office visit, coffee meeting or blank.
+        NewAgenda,
     }
 }
 
@@ -87,11 +122,24 @@ pub enum Context {
     Help,
     /// A message window.
     Message,
+    // Agenda builder and run mode.
+    /// The agenda builder's timetable.
+    Builder,
+    /// A question the agenda builder asks (a title, minutes, a time, a note).
+    BuilderPrompt,
+    /// The agenda builder's card picker.
+    CardPicker,
+    /// Leaving the agenda builder with unsaved changes.
+    BuilderLeave,
+    /// Run mode: the agenda as a timer.
+    Run,
+    /// The new agenda window: a start to pick and a title to type.
+    NewAgenda,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 13] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -99,11 +147,25 @@ impl Context {
         Context::Search,
         Context::Help,
         Context::Message,
+        // Agenda builder and run mode.
+        Context::Builder,
+        Context::BuilderPrompt,
+        Context::CardPicker,
+        Context::BuilderLeave,
+        Context::Run,
+        Context::NewAgenda,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Help)
+        matches!(
+            self,
+            Context::Search
+                | Context::Help
+                | Context::BuilderPrompt
+                | Context::CardPicker
+                | Context::NewAgenda
+        )
     }
 
     /// The name the help window shows.
@@ -116,6 +178,13 @@ impl Context {
             Context::Search => "Search",
             Context::Help => "Help",
             Context::Message => "Message",
+            // Agenda builder and run mode.
+            Context::Builder => "Agenda",
+            Context::BuilderPrompt => "Question",
+            Context::CardPicker => "Add a card",
+            Context::BuilderLeave => "Unsaved changes",
+            Context::Run => "Run",
+            Context::NewAgenda => "New agenda",
         }
     }
 }
@@ -123,11 +192,24 @@ impl Context {
 use Context::{
     CardView, Cards, Help as HelpWindow, Message, Preview, Search as SearchBox, Sources,
 };
+// Agenda builder and run mode.
+use Context::{
+    Builder, BuilderLeave, BuilderPrompt, CardPicker, NewAgenda as NewAgendaWindow, Run as RunMode,
+};
 
 const LIBRARY: &[Context] = &[Sources, Cards, Preview];
 const BROWSING: &[Context] = &[Sources, Cards, Preview, CardView];
 const SCROLLING: &[Context] = &[
-    Sources, Cards, Preview, CardView, SearchBox, HelpWindow, Message,
+    Sources,
+    Cards,
+    Preview,
+    CardView,
+    SearchBox,
+    HelpWindow,
+    Message,
+    Builder,
+    CardPicker,
+    NewAgendaWindow,
 ];
 
 impl Command {
@@ -135,10 +217,34 @@ impl Command {
     pub fn contexts(self) -> &'static [Context] {
         match self {
             Command::Quit => &Context::ALL,
-            Command::Help => &[Sources, Cards, Preview, CardView, SearchBox],
+            Command::Help => &[
+                Sources, Cards, Preview, CardView, SearchBox, Builder, RunMode,
+            ],
             Command::Search => BROWSING,
-            Command::Back => &[Cards, Preview, CardView, SearchBox, HelpWindow, Message],
-            Command::Open => &[Sources, Cards, Preview, SearchBox, Message],
+            Command::Back => &[
+                Cards,
+                Preview,
+                CardView,
+                SearchBox,
+                HelpWindow,
+                Message,
+                Builder,
+                BuilderPrompt,
+                CardPicker,
+                BuilderLeave,
+                RunMode,
+                NewAgendaWindow,
+            ],
+            Command::Open => &[
+                Sources,
+                Cards,
+                Preview,
+                SearchBox,
+                Message,
+                BuilderPrompt,
+                CardPicker,
+                NewAgendaWindow,
+            ],
             Command::NextPane
             | Command::PreviousPane
             | Command::PaneLeft
@@ -146,6 +252,22 @@ impl Command {
             | Command::Reload => LIBRARY,
             Command::Up | Command::Down | Command::PageUp | Command::PageDown => SCROLLING,
             Command::Top | Command::Bottom => BROWSING,
+            // Agenda builder and run mode.
+            Command::AgendaSave | Command::AgendaRemove => &[Builder, BuilderLeave],
+            Command::AgendaLonger => &[Builder, RunMode],
+            Command::AgendaAddCard
+            | Command::AgendaAddBreak
+            | Command::AgendaAddFree
+            | Command::AgendaMoveDown
+            | Command::AgendaMoveUp
+            | Command::AgendaShorter
+            | Command::AgendaDuration
+            | Command::AgendaPin
+            | Command::AgendaNote
+            | Command::AgendaRun
+            | Command::AgendaExport => &[Builder],
+            Command::RunSkip | Command::RunPause => &[RunMode],
+            Command::NewAgenda => LIBRARY,
         }
     }
 
@@ -173,6 +295,24 @@ impl Command {
             Command::Top => &["g", "home"],
             Command::Bottom => &["G", "end"],
             Command::Reload => &["r"],
+            // Agenda builder and run mode.
+            Command::AgendaSave => &["ctrl-s"],
+            Command::AgendaAddCard => &["a"],
+            Command::AgendaAddBreak => &["b"],
+            Command::AgendaAddFree => &["i"],
+            Command::AgendaMoveDown => &["J", "shift-down"],
+            Command::AgendaMoveUp => &["K", "shift-up"],
+            Command::AgendaLonger => &["+"],
+            Command::AgendaShorter => &["-"],
+            Command::AgendaDuration => &["t"],
+            Command::AgendaPin => &["p"],
+            Command::AgendaNote => &["o"],
+            Command::AgendaRemove => &["x"],
+            Command::AgendaRun => &["R"],
+            Command::AgendaExport => &["X"],
+            Command::RunSkip => &["n"],
+            Command::RunPause => &["p"],
+            Command::NewAgenda => &["N"],
         }
     }
 
@@ -237,6 +377,38 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
     const SEARCHING: &[HintGroup] = &[MOVE, OPEN, BACK, KEYS];
     const HELP: &[HintGroup] = &[SCROLL, hint(&[C::Back], "close")];
     const MESSAGE: &[HintGroup] = &[hint(&[C::Open, C::Back], "close")];
+    // Agenda builder and run mode.
+    const BUILDER: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::AgendaAddCard], "card"),
+        hint(&[C::AgendaAddBreak], "break"),
+        hint(&[C::AgendaLonger, C::AgendaShorter], "±5 min"),
+        hint(&[C::AgendaMoveDown, C::AgendaMoveUp], "reorder"),
+        hint(&[C::AgendaSave], "save"),
+        hint(&[C::AgendaRun], "run"),
+        hint(&[C::AgendaExport], "export"),
+        KEYS,
+        BACK,
+    ];
+    const BUILDER_PROMPT: &[HintGroup] = &[hint(&[C::Open], "ok"), hint(&[C::Back], "cancel")];
+    const PICKER: &[HintGroup] = &[MOVE, hint(&[C::Open], "add"), hint(&[C::Back], "cancel")];
+    const LEAVING: &[HintGroup] = &[
+        hint(&[C::AgendaSave], "save"),
+        hint(&[C::AgendaRemove], "discard"),
+        hint(&[C::Back], "cancel"),
+    ];
+    const RUNNING: &[HintGroup] = &[
+        hint(&[C::AgendaLonger], "+5 min"),
+        hint(&[C::RunSkip], "next"),
+        hint(&[C::RunPause], "pause"),
+        hint(&[C::Back], "leave"),
+        KEYS,
+    ];
+    const NEW_AGENDA: &[HintGroup] = &[
+        hint(&[C::Up, C::Down], "start"),
+        hint(&[C::Open], "create"),
+        hint(&[C::Back], "cancel"),
+    ];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -244,6 +416,13 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         SearchBox => SEARCHING,
         HelpWindow => HELP,
         Message => MESSAGE,
+        // Agenda builder and run mode.
+        Builder => BUILDER,
+        BuilderPrompt => BUILDER_PROMPT,
+        CardPicker => PICKER,
+        BuilderLeave => LEAVING,
+        RunMode => RUNNING,
+        NewAgendaWindow => NEW_AGENDA,
     }
 }
 

@@ -10,4 +10,19 @@ pub enum Effect {
     LoadLibrary(PathBuf),
     /// Read a text file to show it; answered by `Action::FileRead`.
     ReadFile(PathBuf),
+    // Agenda builder and run mode.
+    /// Read an agenda file for the builder; answered by `Action::AgendaOpened`.
+    OpenAgenda(PathBuf),
+    /// Save an agenda unless it changed on disk since it was read; answered by
+    /// `Action::AgendaSaved`.
+    SaveAgenda {
+        path: PathBuf,
+        expected: crate::store::Fingerprint,
+        contents: String,
+    },
+    /// Write exported files (atomically); answered by `Action::AgendaExported`.
+    WriteExports(Vec<(PathBuf, String)>),
+    /// Create a new agenda file, refusing one that exists; answered by
+    /// `Action::AgendaCreated`.
+    CreateAgenda { path: PathBuf, text: String },
 }

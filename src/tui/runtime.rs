@@ -80,6 +80,49 @@ pub fn run_effect(effect: Effect) -> Action {
             let text = std::fs::read_to_string(&path).map_err(|error| error.to_string());
             Action::FileRead { path, text }
         }
+        // Agenda builder and run mode.
+        Effect::OpenAgenda(path) => {
+            let read = crate::store::read(&path)
+                .map_err(|error| error.to_string())
+                .and_then(|(bytes, fingerprint)| {
+                    String::from_utf8(bytes)
+                        .map(|text| (text, fingerprint))
+                        .map_err(|_| format!("{}: not UTF-8 text", path.display()))
+                });
+            Action::AgendaOpened { path, read }
+        }
+        Effect::SaveAgenda {
+            path,
+            expected,
+            contents,
+        } => {
+            let saved = crate::store::save_checked(&path, Some(expected), contents.as_bytes())
+                .map(|fingerprint| (contents, fingerprint))
+                .map_err(|error| match error {
+                    crate::error::Error::ChangedOnDisk { .. } => format!(
+                        "Not saved: {} changed on disk since it was read",
+                        path.display()
+                    ),
+                    other => format!("Not saved: {other}"),
+                });
+            Action::AgendaSaved { path, saved }
+        }
+        Effect::WriteExports(files) => Action::AgendaExported(
+            files
+                .into_iter()
+                .map(|(path, text)| {
+                    crate::store::write_atomic(&path, text.as_bytes())
+                        .map(|()| path)
+                        .map_err(|error| error.to_string())
+                })
+                .collect(),
+        ),
+        Effect::CreateAgenda { path, text } => {
+            let created = crate::store::save_checked(&path, None, text.as_bytes())
+                .map(|_| ())
+                .map_err(|error| error.to_string());
+            Action::AgendaCreated { path, created }
+        }
     }
 }
 
@@ -91,7 +134,14 @@ where
     B::Error: Send + Sync + 'static,
 {
     tui.draw()?;
+    // Agenda builder and run mode: the clock run mode reads, sent as an action.
+    let started = std::time::Instant::now();
     while tui.app.is_running() {
+        if tui.app.wants_ticks() {
+            let effects = tui.app.update(Action::Tick(started.elapsed().as_secs()));
+            tui.run_effects(effects);
+            tui.draw()?;
+        }
         if let Some(signal) = signals.received() {
             return Ok(Some(signal));
         }

@@ -24,6 +24,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     match app.screens.last() {
         Some(Screen::Card(card)) => card_view::render(app, card, frame, main),
         Some(Screen::Search(screen)) => search::render(app, screen, frame, main),
+        // Agenda builder and run mode.
+        Some(Screen::Builder(builder)) => {
+            super::views::agenda_builder_draw::render(app, builder, frame, main);
+        }
+        Some(Screen::Run(run)) => super::views::run_mode::render(app, run, frame, main),
+        Some(Screen::NewAgenda(window)) => {
+            browser::render(app, frame, main);
+            super::views::new_agenda::render(window, &app.theme, frame, main);
+        }
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {

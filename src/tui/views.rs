@@ -9,6 +9,12 @@ pub mod message;
 pub mod preview;
 pub mod search;
 pub mod sources;
+// Agenda builder and run mode.
+pub mod agenda_builder;
+pub mod agenda_builder_draw;
+pub mod card_picker;
+pub mod new_agenda;
+pub mod run_mode;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

@@ -1,0 +1,268 @@
+//! The app's part of the agenda builder and run mode: opening an agenda from the library,
+//! routing keys, typing and clock ticks to the builder or the timer, and the results of
+//! saving and exporting. Kept apart from `app.rs` so the frame stays small.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+
+use super::action::{Action, TextEdit};
+use super::app::{App, Screen};
+use super::command::{Command, Context};
+use super::effect::Effect;
+use super::views::agenda_builder::{AgendaBuilder, Layer};
+use super::views::card_view::CardScreen;
+use super::views::new_agenda::NewAgendaOutcome;
+use super::views::preview::Subject;
+use super::views::run_mode::RunScreen;
+use crate::agenda::Agenda;
+use crate::export::{self, Document, ExportRequest, Format};
+use crate::plan::Plan;
+
+impl AgendaBuilder {
+    /// Where the builder's keys are looked up now.
+    pub fn context(&self) -> Context {
+        match self.layer {
+            Layer::Timetable => Context::Builder,
+            Layer::Prompt(_) => Context::BuilderPrompt,
+            Layer::Picker(_) => Context::CardPicker,
+            Layer::Leaving => Context::BuilderLeave,
+        }
+    }
+}
+
+impl App {
+    /// Whether run mode is on screen and wants the clock.
+    pub fn wants_ticks(&self) -> bool {
+        matches!(self.screens.last(), Some(Screen::Run(_)))
+    }
+
+    /// Whether an agenda in the builder has unsaved changes.
+    pub fn has_unsaved(&self) -> bool {
+        self.screens
+            .iter()
+            .any(|screen| matches!(screen, Screen::Builder(builder) if builder.dirty))
+    }
+
+    /// The agenda file to open in the builder instead of showing it as text: an agenda (not a
+    /// course) in the library's agendas folder.
+    pub(crate) fn agenda_to_build(&self, subject: &Subject) -> Option<PathBuf> {
+        let Subject::File(path) = subject else {
+            return None;
+        };
+        let in_agendas = path.starts_with(self.library.agendas_folder());
+        let is_course = self.files.get(path).is_some_and(|text| {
+            text.as_ref()
+                .is_ok_and(|text| matches!(crate::plan::load_plan(path, text), Ok(Plan::Course(_))))
+        });
+        (in_agendas && !is_course).then(|| path.clone())
+    }
+
+    /// A key for the builder or run mode on top; `None` when neither is.
+    pub(crate) fn agenda_command(&mut self, command: Command) -> Option<Vec<Effect>> {
+        let page = usize::from(self.main_area().height.saturating_sub(4)).max(1);
+        if command == Command::NewAgenda && self.screens.is_empty() {
+            self.screens.push(Screen::NewAgenda(Box::default()));
+            return Some(Vec::new());
+        }
+        match self.screens.last_mut()? {
+            Screen::NewAgenda(window) => match window.update(command, &self.library) {
+                NewAgendaOutcome::Stay => Some(Vec::new()),
+                NewAgendaOutcome::Cancel => {
+                    self.screens.pop();
+                    Some(Vec::new())
+                }
+                NewAgendaOutcome::Create(effect) => Some(vec![effect]),
+            },
+            Screen::Run(run) => {
+                if command == Command::Back {
+                    self.screens.pop();
+                } else {
+                    run.update(command);
+                }
+                Some(Vec::new())
+            }
+            Screen::Builder(builder) => {
+                let outcome = match &mut builder.layer {
+                    Layer::Timetable => builder.update(command, &self.library, page),
+                    Layer::Leaving => builder.update_leaving(command),
+                    Layer::Prompt(_) => {
+                        match command {
+                            Command::Open => builder.answer(),
+                            Command::Back => builder.layer = Layer::Timetable,
+                            _ => {}
+                        }
+                        Default::default()
+                    }
+                    Layer::Picker(picker) => {
+                        match command {
+                            Command::Open => {
+                                if let Some(card) = picker.chosen(&self.library) {
+                                    builder.add_card(&card);
+                                }
+                            }
+                            Command::Back => builder.layer = Layer::Timetable,
+                            other => picker.update(other),
+                        }
+                        Default::default()
+                    }
+                };
+                let mut effects = outcome.effects;
+                if outcome.run {
+                    let run = RunScreen::new(&builder.agenda, &self.library);
+                    self.screens.push(Screen::Run(Box::new(run)));
+                } else if outcome.close {
+                    self.screens.pop();
+                } else if outcome.export {
+                    let agenda = builder.agenda.clone();
+                    let (files, problem) = self.export_files(&agenda);
+                    if let Some(Screen::Builder(builder)) = self.screens.last_mut() {
+                        builder.status = problem;
+                    }
+                    effects.push(Effect::WriteExports(files));
+                }
+                Some(effects)
+            }
+            _ => None,
+        }
+    }
+
+    /// Typing for the builder's question or card picker; false when neither has the keys.
+    pub(crate) fn agenda_edit(&mut self, edit: TextEdit) -> bool {
+        if let Some(Screen::NewAgenda(window)) = self.screens.last_mut() {
+            window.edit(edit);
+            return true;
+        }
+        let Some(Screen::Builder(builder)) = self.screens.last_mut() else {
+            return false;
+        };
+        match &mut builder.layer {
+            Layer::Prompt(prompt) => {
+                prompt.input.apply(edit);
+            }
+            Layer::Picker(picker) => picker.edit(edit, &self.search_index),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The results of the builder's effects, and the clock.
+    pub(crate) fn agenda_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::AgendaOpened { path, read } => match read {
+                Ok((text, fingerprint)) => {
+                    if matches!(crate::plan::load_plan(&path, &text), Ok(Plan::Course(_))) {
+                        self.files.insert(path.clone(), Ok(text));
+                        self.screens
+                            .push(Screen::Card(CardScreen::new(Subject::File(path))));
+                        return Vec::new();
+                    }
+                    match AgendaBuilder::open(path.clone(), text, fingerprint) {
+                        Ok(builder) => self.screens.push(Screen::Builder(Box::new(builder))),
+                        Err(problem) => self.show_message("Cannot open the agenda", problem),
+                    }
+                }
+                Err(problem) => self.show_message("Cannot open the agenda", problem),
+            },
+            Action::AgendaSaved { path, saved } => {
+                let at = self.screens.iter().rposition(
+                    |screen| matches!(screen, Screen::Builder(builder) if builder.path == path),
+                );
+                if let Some(at) = at
+                    && let Screen::Builder(builder) = &mut self.screens[at]
+                    && builder.saved(saved)
+                {
+                    self.screens.remove(at);
+                }
+                return vec![Effect::LoadLibrary(self.library.root.clone())];
+            }
+            Action::AgendaExported(result) => {
+                let text = match result {
+                    Ok(paths) => exported_words(&self.library.root, &paths),
+                    Err(problem) => format!("Export failed: {problem}"),
+                };
+                if let Some(Screen::Builder(builder)) = self.screens.last_mut() {
+                    builder.status = Some(match builder.status.take() {
+                        Some(before) => format!("{text}; {before}"),
+                        None => text,
+                    });
+                }
+            }
+            Action::AgendaCreated { path, created } => match created {
+                Ok(()) => {
+                    if matches!(self.screens.last(), Some(Screen::NewAgenda(_))) {
+                        self.screens.pop();
+                    }
+                    return vec![
+                        Effect::LoadLibrary(self.library.root.clone()),
+                        Effect::OpenAgenda(path),
+                    ];
+                }
+                Err(problem) => {
+                    if let Some(Screen::NewAgenda(window)) = self.screens.last_mut() {
+                        window.problem = Some(problem);
+                    }
+                }
+            },
+            Action::Tick(seconds) => {
+                for screen in &mut self.screens {
+                    if let Screen::Run(run) = screen {
+                        run.tick(seconds);
+                    }
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// The agenda's visit card in md, html and txt and its calendar file, named after the
+    /// agenda file, in the library's `exports/` folder; and what could not be made.
+    fn export_files(&self, agenda: &Agenda) -> (Vec<(PathBuf, String)>, Option<String>) {
+        let folder = self.library.root.join("exports");
+        let stem = agenda.path.file_stem().map_or_else(
+            || "agenda".into(),
+            |stem| stem.to_string_lossy().into_owned(),
+        );
+        let plan = Plan::Agenda(agenda.clone());
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for format in [Format::Markdown, Format::Html, Format::Ics, Format::Text] {
+            let request = ExportRequest {
+                format,
+                document: Document::VisitCard,
+                // The calendar's DTSTAMP: when the export is made.
+                stamp: Utc::now(),
+            };
+            match export::export(&plan, &self.library, None, &request) {
+                Ok(done) => files.push((
+                    folder.join(format!("{stem}.{}", format.extension())),
+                    done.text,
+                )),
+                Err(problems_here) => {
+                    problems.push(format!("no .{} file: {problems_here}", format.extension()))
+                }
+            }
+        }
+        let problem = (!problems.is_empty()).then(|| problems.join("; "));
+        (files, problem)
+    }
+}
+
+/// "Exported to exports/visit.{md,html,ics,txt}".
+fn exported_words(root: &Path, paths: &[PathBuf]) -> String {
+    let Some(first) = paths.first() else {
+        return "Nothing exported".to_string();
+    };
+    let shown = first.strip_prefix(root).unwrap_or(first);
+    let stem = shown.with_extension("");
+    let extensions: Vec<String> = paths
+        .iter()
+        .filter_map(|path| path.extension().map(|e| e.to_string_lossy().into_owned()))
+        .collect();
+    format!(
+        "Exported to {}.{{{}}}",
+        stem.display(),
+        extensions.join(",")
+    )
+}

@@ -1,0 +1,171 @@
+//! The agenda builder in the real binary under tmux: build an agenda from three cards,
+//! reorder, add a break, save, export every format, and quit with the terminal restored.
+//! Every wait polls the screen for the text it needs; nothing sleeps blindly.
+
+mod tui_common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use tui_common::temp_library;
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+const PROMPT: &str = "e2e$";
+
+/// A tmux server of its own with one session running `sh`.
+struct Tmux {
+    socket: String,
+    _home: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn start(width: u16, height: u16, library: &Path) -> Tmux {
+        let home = tempfile::tempdir().expect("temp dir");
+        let socket = format!("skillbook-e2e-agenda-{}", std::process::id());
+        let shell = format!(
+            "env -i PATH=/usr/bin:/bin HOME={home} TERM=tmux-256color PS1='{PROMPT} ' \
+             SKILLBOOK_LIBRARY={library} XDG_CONFIG_HOME={home}/config sh",
+            home = home.path().display(),
+            library = library.display(),
+        );
+        let tmux = Tmux {
+            socket,
+            _home: home,
+        };
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            &shell,
+        ]);
+        tmux.wait_for(PROMPT);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs (the end-to-end tests need tmux installed)");
+        assert!(output.status.success(), "tmux {args:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    fn press(&self, key: &str) {
+        self.run(&["send-keys", "-t", "e2e", key]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "waited for {needle:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Adds a card through the picker: waits for it to be the picked one, then Enter.
+    fn add_card(&self, typed: &str, title: &str) {
+        self.type_text("a");
+        self.wait_for("Add a card");
+        self.type_text(typed);
+        self.wait_for(&format!("▶ {title}"));
+        self.press("Enter");
+        self.wait_for(&format!("m {title}"));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+#[test]
+fn build_an_agenda_from_three_cards_save_and_export() {
+    let (_dir, library) = temp_library();
+    let agenda = library.join("agendas/visit-hansen.toml");
+    std::fs::write(
+        &agenda,
+        "# Hansen, first visit\ntitle = \"Visit at Hansen & Co\"\ndate = 2026-12-03\nstart = \"09:00\"\nslot = 90\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start(100, 30, &library);
+    let binary = env!("CARGO_BIN_EXE_skillbook");
+    tmux.type_text(&format!("{binary}; echo \"exit=$?\""));
+    tmux.press("Enter");
+    tmux.wait_for("My cards (4)");
+    // Sources: the last are Agendas, Courses and Problems.
+    tmux.press("BTab");
+    tmux.type_text("Gkk");
+    tmux.wait_for("Agendas (1)");
+    tmux.press("Tab");
+    tmux.press("Enter");
+    tmux.wait_for("Agenda: Visit at Hansen & Co");
+    tmux.add_card(
+        "pivot chart",
+        "Build a pivot chart the director can filter himself",
+    );
+    tmux.add_card("kloft", "Kløften i regnearket: find fejlen");
+    tmux.add_card("linkedin", "Find B2B customers on LinkedIn");
+    // The last card up one place, then a break after it.
+    tmux.type_text("K");
+    tmux.wait_for("09:20–10:05  45m Find B2B customers on LinkedIn");
+    tmux.type_text("b");
+    tmux.wait_for("10:05–10:15  10m ☕ Break");
+    tmux.wait_for("unsaved");
+    tmux.press("C-s");
+    tmux.wait_for("Saved");
+    let saved = std::fs::read_to_string(&agenda).unwrap();
+    assert!(saved.starts_with("# Hansen, first visit\n"), "{saved}");
+    let order: Vec<usize> = [
+        "pivot-chart-slicers",
+        "linkedin-b2b",
+        "break = 10",
+        "kloft-i-regnearket",
+    ]
+    .iter()
+    .map(|needle| {
+        saved
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {saved}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{saved}");
+    tmux.type_text("X");
+    tmux.wait_for("Exported to exports/visit-hansen.{md,html,ics,txt}");
+    for extension in ["md", "html", "ics", "txt"] {
+        let file = library.join(format!("exports/visit-hansen.{extension}"));
+        assert!(file.is_file(), "{}", file.display());
+    }
+    tmux.press("Escape");
+    tmux.wait_for("My cards");
+    tmux.type_text("q");
+    tmux.wait_for("exit=0");
+}
