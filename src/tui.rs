@@ -30,6 +30,8 @@ pub mod theme;
 pub mod view;
 pub mod views;
 pub mod widgets;
+// Pack browser.
+pub mod pack_jobs;
 
 use std::path::{Path, PathBuf};
 

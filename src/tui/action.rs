@@ -27,6 +27,9 @@ pub enum Action {
         path: PathBuf,
         text: Result<String, String>,
     },
+    // Pack browser.
+    /// A pack job reported progress or finished.
+    Pack(super::pack_jobs::PackAction),
 }
 
 /// An edit of a one-line text field.

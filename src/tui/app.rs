@@ -22,12 +22,17 @@ use super::views::search::{SearchOutcome, SearchScreen};
 use super::views::sources::sources;
 use crate::library::Library;
 use crate::search::SearchIndex;
+// Pack browser.
+use super::pack_jobs::{PackAction, PackEffect};
+use super::views::packs::{PackOutcome, PackScreen};
 
 /// A screen over the library screen.
 #[derive(Debug, Clone)]
 pub enum Screen {
     Card(CardScreen),
     Search(Box<SearchScreen>),
+    // Pack browser.
+    Packs(Box<PackScreen>),
 }
 
 /// A window over everything.
@@ -104,6 +109,7 @@ impl App {
         match self.screens.last() {
             Some(Screen::Card(_)) => Context::CardView,
             Some(Screen::Search(_)) => Context::Search,
+            Some(Screen::Packs(packs)) => packs.context(),
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -141,6 +147,8 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = match action {
             Action::Command(command) => self.command(command),
+            // Pack browser: its path field and y/n answers.
+            Action::Edit(edit) if self.pack_screen_has_keys() => self.pack_edit(edit),
             Action::Edit(edit) => {
                 self.edit(edit);
                 Vec::new()
@@ -153,6 +161,8 @@ impl App {
                         self.search_outcome(outcome)
                     }
                     Some(Screen::Card(_)) => Vec::new(),
+                    // Pack browser.
+                    Some(Screen::Packs(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -167,6 +177,8 @@ impl App {
                 self.files.insert(path, text);
                 Vec::new()
             }
+            // Pack browser.
+            Action::Pack(action) => self.pack_action(action),
         };
         self.clamp();
         if let Some(read) = self.browser.wanted_file(&self.update_context())
@@ -224,6 +236,13 @@ impl App {
                 self.screens.push(Screen::Search(Box::new(search)));
                 return Vec::new();
             }
+            // Pack browser.
+            Command::Packs => {
+                self.screens.push(Screen::Packs(Box::default()));
+                return vec![Effect::Pack(PackEffect::ReadRecords(
+                    self.library.root.clone(),
+                ))];
+            }
             _ => {}
         }
         let main = self.main_area();
@@ -259,6 +278,11 @@ impl App {
             Some(Screen::Search(search)) => {
                 let outcome = search.update(command, &self.library, &self.files, main);
                 self.search_outcome(outcome)
+            }
+            // Pack browser.
+            Some(Screen::Packs(packs)) => {
+                let outcome = packs.update(command, &self.library, main);
+                self.pack_outcome(outcome)
             }
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
@@ -306,6 +330,8 @@ impl App {
                 search.scroll(at, down, &self.library, &self.files, main);
                 Vec::new()
             }
+            // Pack browser: the wheel moves through its list.
+            Some(Screen::Packs(_)) => self.command(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -316,7 +342,7 @@ impl App {
         self.files.clear();
         // Card positions may have moved: a card shown full screen could now be another one.
         self.screens
-            .retain(|screen| matches!(screen, Screen::Search(_)));
+            .retain(|screen| matches!(screen, Screen::Search(_) | Screen::Packs(_)));
         for screen in &mut self.screens {
             if let Screen::Search(search) = screen {
                 search.rerun(&self.search_index);
@@ -342,8 +368,67 @@ impl App {
             match screen {
                 Screen::Card(card) => card.clamp(&self.library, &self.files, main),
                 Screen::Search(search) => search.clamp(&self.library, &self.files, main),
+                // Pack browser.
+                Screen::Packs(packs) => packs.clamp(&self.library, main),
             }
         }
         self.screens = screens;
+    }
+}
+
+/// Pack browser: how the app hands it keys and job results.
+impl App {
+    /// Whether the pack browser is on top and nothing covers it.
+    fn pack_screen_has_keys(&self) -> bool {
+        self.popups.is_empty() && matches!(self.screens.last(), Some(Screen::Packs(_)))
+    }
+
+    fn pack_edit(&mut self, edit: TextEdit) -> Vec<Effect> {
+        match self.screens.last_mut() {
+            Some(Screen::Packs(packs)) => {
+                let outcome = packs.edit(edit, &self.library);
+                self.pack_outcome(outcome)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn pack_outcome(&mut self, outcome: PackOutcome) -> Vec<Effect> {
+        if outcome.close {
+            self.screens.pop();
+        }
+        if let Some(subject) = outcome.open {
+            self.screens.push(Screen::Card(CardScreen::new(subject)));
+        }
+        outcome.effects
+    }
+
+    /// A job's report goes to the pack browser; when it has been closed meanwhile, a finished
+    /// job still reloads what it changed and says how it went.
+    fn pack_action(&mut self, action: PackAction) -> Vec<Effect> {
+        let root = self.library.root.clone();
+        let open = self
+            .screens
+            .iter_mut()
+            .rev()
+            .find_map(|screen| match screen {
+                Screen::Packs(packs) => Some(packs),
+                _ => None,
+            });
+        match (open, action) {
+            (Some(packs), action) => packs.apply(action, root),
+            (None, PackAction::Done { lines, changed, .. }) => {
+                self.show_message("Packs", lines.join("\n"));
+                if changed {
+                    vec![Effect::LoadLibrary(root)]
+                } else {
+                    Vec::new()
+                }
+            }
+            (None, PackAction::Ask { pending, .. }) => {
+                vec![Effect::Pack(PackEffect::Discard(pending))]
+            }
+            (None, _) => Vec::new(),
+        }
     }
 }

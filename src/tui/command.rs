@@ -67,6 +67,15 @@ commands! {
         Bottom,
         /// Read the library again from disk.
         Reload,
+        // Pack browser.
+        /// Open the pack browser: packs, their cards, install, remove and fork.
+        Packs,
+        /// Install a pack from a folder, an archive or a git URL typed in the pane.
+        InstallPack,
+        /// Remove the selected installed pack (asks first).
+        RemovePack,
+        /// Fork the selected pack card into my cards, to adapt it.
+        ForkCard,
     }
 }
 
@@ -87,11 +96,20 @@ pub enum Context {
     Help,
     /// A message window.
     Message,
+    // Pack browser.
+    /// The list of packs.
+    PackList,
+    /// The cards of one pack.
+    PackCards,
+    /// Typing where to install a pack from.
+    PackPath,
+    /// A yes/no question of the pack browser.
+    PackConfirm,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 11] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -99,11 +117,18 @@ impl Context {
         Context::Search,
         Context::Help,
         Context::Message,
+        // Pack browser.
+        Context::PackList,
+        Context::PackCards,
+        Context::PackPath,
+        Context::PackConfirm,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
     pub fn takes_text(self) -> bool {
         matches!(self, Context::Search | Context::Help)
+            // Pack browser: the path field, and y/n answered as typed characters.
+            || matches!(self, Context::PackPath | Context::PackConfirm)
     }
 
     /// The name the help window shows.
@@ -116,6 +141,11 @@ impl Context {
             Context::Search => "Search",
             Context::Help => "Help",
             Context::Message => "Message",
+            // Pack browser.
+            Context::PackList => "Packs",
+            Context::PackCards => "Pack cards",
+            Context::PackPath => "Install from",
+            Context::PackConfirm => "Confirm",
         }
     }
 }
@@ -146,12 +176,17 @@ impl Command {
             | Command::Reload => LIBRARY,
             Command::Up | Command::Down | Command::PageUp | Command::PageDown => SCROLLING,
             Command::Top | Command::Bottom => BROWSING,
+            // Pack browser.
+            Command::Packs => LIBRARY,
+            Command::InstallPack => &[Context::PackList, Context::PackCards],
+            Command::RemovePack => &[Context::PackList],
+            Command::ForkCard => &[Context::PackCards],
         }
     }
 
     /// Whether the command does something in `context`.
     pub fn applies_in(self, context: Context) -> bool {
-        self.contexts().contains(&context)
+        self.contexts().contains(&context) || pack_browser_applies(self, context)
     }
 
     /// The keys a command has until the config file says otherwise.
@@ -173,6 +208,11 @@ impl Command {
             Command::Top => &["g", "home"],
             Command::Bottom => &["G", "end"],
             Command::Reload => &["r"],
+            // Pack browser.
+            Command::Packs => &["p"],
+            Command::InstallPack => &["i"],
+            Command::RemovePack => &["D"],
+            Command::ForkCard => &["f"],
         }
     }
 
@@ -237,6 +277,25 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
     const SEARCHING: &[HintGroup] = &[MOVE, OPEN, BACK, KEYS];
     const HELP: &[HintGroup] = &[SCROLL, hint(&[C::Back], "close")];
     const MESSAGE: &[HintGroup] = &[hint(&[C::Open, C::Back], "close")];
+    // Pack browser.
+    const PACK_LIST: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::Open], "cards"),
+        hint(&[C::InstallPack], "install"),
+        hint(&[C::RemovePack], "remove"),
+        BACK,
+        KEYS,
+    ];
+    const PACK_CARDS: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::ForkCard], "fork"),
+        hint(&[C::Open], "full screen"),
+        BACK,
+        SEARCH,
+        KEYS,
+    ];
+    const PACK_PATH: &[HintGroup] = &[hint(&[C::Open], "install"), hint(&[C::Back], "cancel")];
+    const PACK_CONFIRM: &[HintGroup] = &[hint(&[C::Back], "no")];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -244,6 +303,35 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         SearchBox => SEARCHING,
         HelpWindow => HELP,
         Message => MESSAGE,
+        // Pack browser.
+        Context::PackList => PACK_LIST,
+        Context::PackCards => PACK_CARDS,
+        Context::PackPath => PACK_PATH,
+        Context::PackConfirm => PACK_CONFIRM,
+    }
+}
+
+/// Pack browser: the shared commands (moving, opening, going back, help, search) in its
+/// contexts. Kept apart from `contexts` so the pack browser's additions stay in one place.
+fn pack_browser_applies(command: Command, context: Context) -> bool {
+    use Command as C;
+    match context {
+        Context::PackList | Context::PackCards => matches!(
+            command,
+            C::Help
+                | C::Search
+                | C::Back
+                | C::Open
+                | C::Up
+                | C::Down
+                | C::PageUp
+                | C::PageDown
+                | C::Top
+                | C::Bottom
+        ),
+        Context::PackPath => matches!(command, C::Open | C::Back),
+        Context::PackConfirm => command == C::Back,
+        _ => false,
     }
 }
 

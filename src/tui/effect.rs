@@ -10,4 +10,7 @@ pub enum Effect {
     LoadLibrary(PathBuf),
     /// Read a text file to show it; answered by `Action::FileRead`.
     ReadFile(PathBuf),
+    // Pack browser.
+    /// Install, remove or fork, or read install records; answered by `Action::Pack`.
+    Pack(super::pack_jobs::PackEffect),
 }

@@ -9,6 +9,8 @@ pub mod message;
 pub mod preview;
 pub mod search;
 pub mod sources;
+// Pack browser.
+pub mod packs;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
