@@ -248,3 +248,42 @@ fn fork_refuses_a_clash_with_my_cards_and_forks_the_rest() {
         })]
     );
 }
+
+#[test]
+fn the_pack_browser_keys_resolve_where_they_belong() {
+    use Command as C;
+    use Context as X;
+    let keymap = Keymap::defaults();
+    assert!(keymap.problems().is_empty(), "{:?}", keymap.problems());
+    let table: &[(&str, Context, Option<Command>)] = &[
+        ("p", X::Cards, Some(C::Packs)),
+        ("p", X::Sources, Some(C::Packs)),
+        ("p", X::CardView, None),
+        ("i", X::PackList, Some(C::InstallPack)),
+        ("i", X::PackCards, Some(C::InstallPack)),
+        ("D", X::PackList, Some(C::RemovePack)),
+        ("D", X::PackCards, None),
+        ("f", X::PackCards, Some(C::ForkCard)),
+        ("f", X::PackList, None),
+        ("enter", X::PackList, Some(C::Open)),
+        ("esc", X::PackCards, Some(C::Back)),
+        ("j", X::PackCards, Some(C::Down)),
+        ("/", X::PackCards, Some(C::Search)),
+        // Typing a path or answering: characters are text, not commands.
+        ("q", X::PackPath, None),
+        ("i", X::PackPath, None),
+        ("enter", X::PackPath, Some(C::Open)),
+        ("esc", X::PackPath, Some(C::Back)),
+        ("y", X::PackConfirm, None),
+        ("esc", X::PackConfirm, Some(C::Back)),
+        ("ctrl-c", X::PackConfirm, Some(C::Quit)),
+    ];
+    for &(text, context, expected) in table {
+        let key = text.parse().unwrap();
+        assert_eq!(
+            keymap.resolve(key, context),
+            expected,
+            "{text} in {context:?}"
+        );
+    }
+}

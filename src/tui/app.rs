@@ -23,8 +23,8 @@ use super::views::sources::sources;
 use crate::library::Library;
 use crate::search::SearchIndex;
 // Pack browser.
-use super::pack_jobs::{PackAction, PackEffect};
-use super::views::packs::{PackOutcome, PackScreen};
+use super::pack_jobs::PackEffect;
+use super::views::packs::PackScreen;
 
 /// A screen over the library screen.
 #[derive(Debug, Clone)]
@@ -373,62 +373,5 @@ impl App {
             }
         }
         self.screens = screens;
-    }
-}
-
-/// Pack browser: how the app hands it keys and job results.
-impl App {
-    /// Whether the pack browser is on top and nothing covers it.
-    fn pack_screen_has_keys(&self) -> bool {
-        self.popups.is_empty() && matches!(self.screens.last(), Some(Screen::Packs(_)))
-    }
-
-    fn pack_edit(&mut self, edit: TextEdit) -> Vec<Effect> {
-        match self.screens.last_mut() {
-            Some(Screen::Packs(packs)) => {
-                let outcome = packs.edit(edit, &self.library);
-                self.pack_outcome(outcome)
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    fn pack_outcome(&mut self, outcome: PackOutcome) -> Vec<Effect> {
-        if outcome.close {
-            self.screens.pop();
-        }
-        if let Some(subject) = outcome.open {
-            self.screens.push(Screen::Card(CardScreen::new(subject)));
-        }
-        outcome.effects
-    }
-
-    /// A job's report goes to the pack browser; when it has been closed meanwhile, a finished
-    /// job still reloads what it changed and says how it went.
-    fn pack_action(&mut self, action: PackAction) -> Vec<Effect> {
-        let root = self.library.root.clone();
-        let open = self
-            .screens
-            .iter_mut()
-            .rev()
-            .find_map(|screen| match screen {
-                Screen::Packs(packs) => Some(packs),
-                _ => None,
-            });
-        match (open, action) {
-            (Some(packs), action) => packs.apply(action, root),
-            (None, PackAction::Done { lines, changed, .. }) => {
-                self.show_message("Packs", lines.join("\n"));
-                if changed {
-                    vec![Effect::LoadLibrary(root)]
-                } else {
-                    Vec::new()
-                }
-            }
-            (None, PackAction::Ask { pending, .. }) => {
-                vec![Effect::Pack(PackEffect::Discard(pending))]
-            }
-            (None, _) => Vec::new(),
-        }
     }
 }

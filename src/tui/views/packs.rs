@@ -3,6 +3,7 @@
 //! runtime (`crate::tui::pack_jobs`); this module keeps the state and says what to run.
 
 mod render;
+mod routing;
 
 pub use render::render;
 
