@@ -32,6 +32,8 @@ pub mod views;
 pub mod widgets;
 // Agenda builder and run mode: the app's side of them.
 mod app_agenda;
+// Pack browser.
+pub mod pack_jobs;
 
 use std::path::{Path, PathBuf};
 

@@ -48,6 +48,9 @@ pub enum Action {
         path: PathBuf,
         created: Result<(), String>,
     },
+    // Pack browser.
+    /// A pack job reported progress or finished.
+    Pack(super::pack_jobs::PackAction),
 }
 
 /// An edit of a one-line text field.

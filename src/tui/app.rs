@@ -22,6 +22,9 @@ use super::views::search::{SearchOutcome, SearchScreen};
 use super::views::sources::sources;
 use crate::library::Library;
 use crate::search::SearchIndex;
+// Pack browser.
+use super::pack_jobs::PackEffect;
+use super::views::packs::PackScreen;
 
 /// A screen over the library screen.
 #[derive(Debug, Clone)]
@@ -32,6 +35,8 @@ pub enum Screen {
     Builder(Box<super::views::agenda_builder::AgendaBuilder>),
     Run(Box<super::views::run_mode::RunScreen>),
     NewAgenda(Box<super::views::new_agenda::NewAgenda>),
+    // Pack browser.
+    Packs(Box<PackScreen>),
 }
 
 /// A window over everything.
@@ -112,6 +117,7 @@ impl App {
             Some(Screen::Builder(builder)) => builder.context(),
             Some(Screen::Run(_)) => Context::Run,
             Some(Screen::NewAgenda(_)) => Context::NewAgenda,
+            Some(Screen::Packs(packs)) => packs.context(),
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -149,6 +155,8 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = match action {
             Action::Command(command) => self.command(command),
+            // Pack browser: its path field and y/n answers.
+            Action::Edit(edit) if self.pack_screen_has_keys() => self.pack_edit(edit),
             Action::Edit(edit) => {
                 self.edit(edit);
                 Vec::new()
@@ -163,6 +171,8 @@ impl App {
                     Some(Screen::Card(_)) => Vec::new(),
                     // Agenda builder and run mode.
                     Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => Vec::new(),
+                    // Pack browser.
+                    Some(Screen::Packs(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -177,6 +187,8 @@ impl App {
                 self.files.insert(path, text);
                 Vec::new()
             }
+            // Pack browser.
+            Action::Pack(action) => self.pack_action(action),
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -255,6 +267,13 @@ impl App {
                 self.screens.push(Screen::Search(Box::new(search)));
                 return Vec::new();
             }
+            // Pack browser.
+            Command::Packs => {
+                self.screens.push(Screen::Packs(Box::default()));
+                return vec![Effect::Pack(PackEffect::ReadRecords(
+                    self.library.root.clone(),
+                ))];
+            }
             _ => {}
         }
         let main = self.main_area();
@@ -297,6 +316,11 @@ impl App {
             }
             // Agenda builder and run mode: handled above.
             Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => Vec::new(),
+            // Pack browser.
+            Some(Screen::Packs(packs)) => {
+                let outcome = packs.update(command, &self.library, main);
+                self.pack_outcome(outcome)
+            }
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -350,6 +374,8 @@ impl App {
             Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => {
                 self.command(command)
             }
+            // Pack browser: the wheel moves through its list.
+            Some(Screen::Packs(_)) => self.command(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -362,7 +388,11 @@ impl App {
         self.screens.retain(|screen| {
             matches!(
                 screen,
-                Screen::Search(_) | Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)
+                Screen::Search(_)
+                    | Screen::Builder(_)
+                    | Screen::Run(_)
+                    | Screen::NewAgenda(_)
+                    | Screen::Packs(_)
             )
         });
         for screen in &mut self.screens {
@@ -393,6 +423,8 @@ impl App {
                 // Agenda builder and run mode.
                 Screen::Builder(builder) => builder.list.clamp(builder.agenda.items.len()),
                 Screen::Run(_) | Screen::NewAgenda(_) => {}
+                // Pack browser.
+                Screen::Packs(packs) => packs.clamp(&self.library, main),
             }
         }
         self.screens = screens;

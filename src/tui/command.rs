@@ -102,6 +102,15 @@ commands! {
         RunPause,
         /// Start a new agenda: office visit, coffee meeting or blank.
         NewAgenda,
+        // Pack browser.
+        /// Open the pack browser: packs, their cards, install, remove and fork.
+        Packs,
+        /// Install a pack from a folder, an archive or a git URL typed in the pane.
+        InstallPack,
+        /// Remove the selected installed pack (asks first).
+        RemovePack,
+        /// Fork the selected pack card into my cards, to adapt it.
+        ForkCard,
     }
 }
 
@@ -135,11 +144,20 @@ pub enum Context {
     Run,
     /// The new agenda window: a start to pick and a title to type.
     NewAgenda,
+    // Pack browser.
+    /// The list of packs.
+    PackList,
+    /// The cards of one pack.
+    PackCards,
+    /// Typing where to install a pack from.
+    PackPath,
+    /// A yes/no question of the pack browser.
+    PackConfirm,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 17] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -154,6 +172,11 @@ impl Context {
         Context::BuilderLeave,
         Context::Run,
         Context::NewAgenda,
+        // Pack browser.
+        Context::PackList,
+        Context::PackCards,
+        Context::PackPath,
+        Context::PackConfirm,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -166,6 +189,8 @@ impl Context {
                 | Context::CardPicker
                 | Context::NewAgenda
         )
+            // Pack browser: the path field, and y/n answered as typed characters.
+            || matches!(self, Context::PackPath | Context::PackConfirm)
     }
 
     /// The name the help window shows.
@@ -185,6 +210,11 @@ impl Context {
             Context::BuilderLeave => "Unsaved changes",
             Context::Run => "Run",
             Context::NewAgenda => "New agenda",
+            // Pack browser.
+            Context::PackList => "Packs",
+            Context::PackCards => "Pack cards",
+            Context::PackPath => "Install from",
+            Context::PackConfirm => "Confirm",
         }
     }
 }
@@ -268,12 +298,17 @@ impl Command {
             | Command::AgendaExport => &[Builder],
             Command::RunSkip | Command::RunPause => &[RunMode],
             Command::NewAgenda => LIBRARY,
+            // Pack browser.
+            Command::Packs => LIBRARY,
+            Command::InstallPack => &[Context::PackList, Context::PackCards],
+            Command::RemovePack => &[Context::PackList],
+            Command::ForkCard => &[Context::PackCards],
         }
     }
 
     /// Whether the command does something in `context`.
     pub fn applies_in(self, context: Context) -> bool {
-        self.contexts().contains(&context)
+        self.contexts().contains(&context) || pack_browser_applies(self, context)
     }
 
     /// The keys a command has until the config file says otherwise.
@@ -313,6 +348,11 @@ impl Command {
             Command::RunSkip => &["n"],
             Command::RunPause => &["p"],
             Command::NewAgenda => &["N"],
+            // Pack browser.
+            Command::Packs => &["p"],
+            Command::InstallPack => &["i"],
+            Command::RemovePack => &["D"],
+            Command::ForkCard => &["f"],
         }
     }
 
@@ -409,6 +449,25 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         hint(&[C::Open], "create"),
         hint(&[C::Back], "cancel"),
     ];
+    // Pack browser.
+    const PACK_LIST: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::Open], "cards"),
+        hint(&[C::InstallPack], "install"),
+        hint(&[C::RemovePack], "remove"),
+        BACK,
+        KEYS,
+    ];
+    const PACK_CARDS: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::ForkCard], "fork"),
+        hint(&[C::Open], "full screen"),
+        BACK,
+        SEARCH,
+        KEYS,
+    ];
+    const PACK_PATH: &[HintGroup] = &[hint(&[C::Open], "install"), hint(&[C::Back], "cancel")];
+    const PACK_CONFIRM: &[HintGroup] = &[hint(&[C::Back], "no")];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -423,6 +482,35 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         BuilderLeave => LEAVING,
         RunMode => RUNNING,
         NewAgendaWindow => NEW_AGENDA,
+        // Pack browser.
+        Context::PackList => PACK_LIST,
+        Context::PackCards => PACK_CARDS,
+        Context::PackPath => PACK_PATH,
+        Context::PackConfirm => PACK_CONFIRM,
+    }
+}
+
+/// Pack browser: the shared commands (moving, opening, going back, help, search) in its
+/// contexts. Kept apart from `contexts` so the pack browser's additions stay in one place.
+fn pack_browser_applies(command: Command, context: Context) -> bool {
+    use Command as C;
+    match context {
+        Context::PackList | Context::PackCards => matches!(
+            command,
+            C::Help
+                | C::Search
+                | C::Back
+                | C::Open
+                | C::Up
+                | C::Down
+                | C::PageUp
+                | C::PageDown
+                | C::Top
+                | C::Bottom
+        ),
+        Context::PackPath => matches!(command, C::Open | C::Back),
+        Context::PackConfirm => command == C::Back,
+        _ => false,
     }
 }
 

@@ -25,4 +25,7 @@ pub enum Effect {
     /// Create a new agenda file, refusing one that exists; answered by
     /// `Action::AgendaCreated`.
     CreateAgenda { path: PathBuf, text: String },
+    // Pack browser.
+    /// Install, remove or fork, or read install records; answered by `Action::Pack`.
+    Pack(super::pack_jobs::PackEffect),
 }

@@ -66,7 +66,11 @@ where
     pub fn run_effects(&mut self, effects: Vec<Effect>) {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
-            let action = run_effect(effect);
+            let action = match effect {
+                // Pack browser: installs draw their progress as they go.
+                Effect::Pack(job) => self.run_pack_job(job),
+                effect => run_effect(effect),
+            };
             queue.extend(self.app.update(action));
         }
     }
@@ -123,6 +127,8 @@ pub fn run_effect(effect: Effect) -> Action {
                 .map_err(|error| error.to_string());
             Action::AgendaCreated { path, created }
         }
+        // Pack browser.
+        Effect::Pack(job) => super::pack_jobs::run(job, &mut |_| {}),
     }
 }
 

@@ -10,6 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::app::{App, Popup, Screen};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, centered};
 use super::views::{browser, card_view, help, message, search};
+// Pack browser.
+use super::views::packs;
 use super::widgets::hints::hints_line;
 
 /// Draws the app into a frame.
@@ -33,6 +35,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             browser::render(app, frame, main);
             super::views::new_agenda::render(window, &app.theme, frame, main);
         }
+        Some(Screen::Packs(screen)) => packs::render(app, screen, frame, main),
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {

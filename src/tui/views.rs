@@ -15,6 +15,8 @@ pub mod agenda_builder_draw;
 pub mod card_picker;
 pub mod new_agenda;
 pub mod run_mode;
+// Pack browser.
+pub mod packs;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
