@@ -93,7 +93,10 @@ fn a_killed_save_leaves_the_old_or_the_new_file() {
         let mut reader = BufReader::new(stdout);
         while !line.contains("ready") {
             line.clear();
-            assert!(reader.read_line(&mut line).expect("read") > 0, "the writer died");
+            assert!(
+                reader.read_line(&mut line).expect("read") > 0,
+                "the writer died"
+            );
         }
         std::thread::sleep(Duration::from_micros(next(&mut seed) % 20_000));
         process.kill().expect("SIGKILL");
@@ -104,7 +107,10 @@ fn a_killed_save_leaves_the_old_or_the_new_file() {
         } else if now == b {
             seen[1] += 1;
         } else {
-            panic!("round {round}: the file is neither old nor new ({} bytes)", now.len());
+            panic!(
+                "round {round}: the file is neither old nor new ({} bytes)",
+                now.len()
+            );
         }
         let left = temporaries(folder.path());
         assert!(left.len() <= 1, "round {round}: {left:?}");
@@ -141,7 +147,10 @@ fn a_save_into_a_read_only_folder_fails_clearly_and_keeps_the_old_file() {
     } else {
         let error = result.expect_err("a read-only folder refuses the save");
         let message = error.to_string();
-        assert!(message.contains(folder.path().to_str().expect("utf-8")), "{message}");
+        assert!(
+            message.contains(folder.path().to_str().expect("utf-8")),
+            "{message}"
+        );
         assert!(message.to_lowercase().contains("permission"), "{message}");
         assert_eq!(std::fs::read(&path).expect("read"), b"old");
     }
@@ -175,5 +184,8 @@ fn a_save_past_a_size_limit_fails_clearly_and_keeps_the_old_file() {
     assert!(line.contains(path.to_str().expect("utf-8")), "{line}");
     assert!(line.to_lowercase().contains("too large"), "{line}");
     assert_eq!(std::fs::read(&path).expect("read"), b"old");
-    assert!(temporaries(folder.path()).is_empty(), "the failed temporary is removed");
+    assert!(
+        temporaries(folder.path()).is_empty(),
+        "the failed temporary is removed"
+    );
 }

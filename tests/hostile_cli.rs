@@ -8,7 +8,7 @@ mod reliability_common;
 use std::path::Path;
 
 use assert_cmd::Command;
-use reliability_common::{hostile_strings, is_forbidden, write_hostile_library};
+use reliability_common::{around, hostile_strings, is_forbidden, write_hostile_library};
 use unicode_width::UnicodeWidthStr;
 
 fn skillbook(library: &Path) -> Command {
@@ -34,8 +34,7 @@ fn check_output(what: &str, stream: &str, bytes: &[u8]) {
         assert!(
             !is_forbidden(c),
             "{what}: {stream} holds {c:?} at byte {at}: {:?}",
-            &text[text.floor_char_boundary(at.saturating_sub(60))
-                ..text.floor_char_boundary((at + 60).min(text.len()))]
+            around(&text, at)
         );
     }
 }
@@ -53,7 +52,14 @@ fn commands() -> Vec<Vec<String>> {
         &["readiness"],
         &["readiness", "agendas/hostile.toml"],
         &["offer"],
-        &["offer", "--cards", "hostile-00", "hostile-10", "hostile-20", "pack-22/card"],
+        &[
+            "offer",
+            "--cards",
+            "hostile-00",
+            "hostile-10",
+            "hostile-20",
+            "pack-22/card",
+        ],
         &["offer", "--linkedin", "--cards", "hostile-23", "hostile-21"],
         &["pack", "list"],
     ]
@@ -61,7 +67,11 @@ fn commands() -> Vec<Vec<String>> {
     .map(|args| args.iter().map(|a| (*a).to_string()).collect())
     .collect();
     for format in ["md", "txt", "html"] {
-        for reader in [&["--for", "mentor"][..], &["--for", "participant"], &["--card"]] {
+        for reader in [
+            &["--for", "mentor"][..],
+            &["--for", "participant"],
+            &["--card"],
+        ] {
             let mut args = vec![
                 "export".to_string(),
                 "agendas/hostile.toml".to_string(),

@@ -18,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 use reliability_common::{
-    PANE_SCRIPTS, app_on, hostile_strings, is_forbidden, load, write_hostile_library,
+    PANE_SCRIPTS, app_on, around, hostile_strings, is_forbidden, load, write_hostile_library,
 };
 use skillbook::tui::app::App;
 use skillbook::tui::event::{Event, script};
@@ -85,7 +85,7 @@ fn check_terminal_bytes(name: &str, bytes: &[u8]) {
             assert!(
                 !is_forbidden(c),
                 "{name}: raw {c:?} at byte {at}: {:?}",
-                context(text, at)
+                around(text, at)
             );
             continue;
         }
@@ -93,7 +93,7 @@ fn check_terminal_bytes(name: &str, bytes: &[u8]) {
         let Some((_, '[')) = chars.next() else {
             panic!(
                 "{name}: an escape that is not CSI at byte {at}: {:?}",
-                context(text, at)
+                around(text, at)
             );
         };
         let mut params = String::new();
@@ -106,7 +106,9 @@ fn check_terminal_bytes(name: &str, bytes: &[u8]) {
         };
         let allowed = match final_byte {
             // SGR: colours and bold/italic/underline.
-            'm' => params.chars().all(|c| c.is_ascii_digit() || c == ';' || c == ':'),
+            'm' => params
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ';' || c == ':'),
             // Cursor position, moves, erase in display/line.
             'H' | 'f' | 'A' | 'B' | 'C' | 'D' | 'G' | 'J' | 'K' => {
                 params.chars().all(|c| c.is_ascii_digit() || c == ';')
@@ -136,12 +138,6 @@ impl Write for Sink {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
-}
-
-fn context(text: &str, at: usize) -> &str {
-    let start = text.floor_char_boundary(at.saturating_sub(40));
-    let end = text.floor_char_boundary((at + 40).min(text.len()));
-    &text[start..end]
 }
 
 /// Checks one drawn screen: no cell holds a control or bidi character, and no row is wider

@@ -21,8 +21,24 @@ const HEIGHTS: [u16; 8] = [1, 2, 5, 11, 12, 13, 24, 40];
 const SEEDS: [u64; 3] = [1, 0x5eed, 0xdead_beef];
 
 const WORDS: &[&str] = &[
-    "Excel", "pivot", "表計算", "한국어", "kløft", "👩\u{200d}💻", "🇩🇰", "e\u{301}", "Slack",
-    "chart", "a", "", "LinkedIn", "naïve", "日本語のテキスト", "x", "slicer", "🏳\u{fe0f}\u{200d}🌈",
+    "Excel",
+    "pivot",
+    "表計算",
+    "한국어",
+    "kløft",
+    "👩\u{200d}💻",
+    "🇩🇰",
+    "e\u{301}",
+    "Slack",
+    "chart",
+    "a",
+    "",
+    "LinkedIn",
+    "naïve",
+    "日本語のテキスト",
+    "x",
+    "slicer",
+    "🏳\u{fe0f}\u{200d}🌈",
 ];
 
 fn next(state: &mut u64) -> u64 {
@@ -37,7 +53,7 @@ fn words(state: &mut u64, count: u64) -> String {
     let mut out = Vec::new();
     for _ in 0..n {
         let word = WORDS[(next(state) % WORDS.len() as u64) as usize];
-        if next(state) % 20 == 0 {
+        if next(state).is_multiple_of(20) {
             out.push(word.repeat(40));
         } else {
             out.push(word.to_string());
@@ -91,7 +107,10 @@ fn random_card(state: &mut u64) -> String {
 fn random_library(root: &Path, seed: u64) {
     let mut state = seed;
     for i in 0..next(&mut state) % 41 {
-        write(&root.join(format!("cards/c{i}.md")), &random_card(&mut state));
+        write(
+            &root.join(format!("cards/c{i}.md")),
+            &random_card(&mut state),
+        );
     }
     let pack = root.join("packs/random");
     write(
@@ -102,7 +121,10 @@ fn random_library(root: &Path, seed: u64) {
         ),
     );
     for i in 0..next(&mut state) % 11 {
-        write(&pack.join(format!("cards/p{i}.md")), &random_card(&mut state));
+        write(
+            &pack.join(format!("cards/p{i}.md")),
+            &random_card(&mut state),
+        );
     }
     write(
         &root.join("agendas/visit.toml"),

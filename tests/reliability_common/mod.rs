@@ -140,7 +140,10 @@ pub fn write_hostile_library(root: &Path) {
         ids.push(id);
     }
     let all: String = strings.iter().map(|(_, t)| t.as_str()).collect();
-    write(&root.join("agendas/hostile.toml"), &hostile_agenda(&all, &ids));
+    write(
+        &root.join("agendas/hostile.toml"),
+        &hostile_agenda(&all, &ids),
+    );
 }
 
 pub fn write(path: &Path, text: &str) {
@@ -188,7 +191,10 @@ pub const PANE_SCRIPTS: &[(&str, &str)] = &[
     ("card full screen end", "<tab>jj<enter>G"),
     ("pack source", "<shift-tab><shift-tab>G<tab>"),
     ("pack card", "<shift-tab><shift-tab>G<tab><enter>"),
-    ("agenda file", "<shift-tab><shift-tab>jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj<tab><tab>"),
+    (
+        "agenda file",
+        "<shift-tab><shift-tab>jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj<tab><tab>",
+    ),
     ("search empty", "/"),
     ("search typed", "/x"),
     ("search opened", "/x<enter>"),
@@ -217,4 +223,11 @@ fn hash_into(root: &Path, folder: &Path, out: &mut BTreeMap<PathBuf, u64>) {
             out.insert(path.strip_prefix(root).unwrap_or(&path).to_path_buf(), hash);
         }
     }
+}
+
+/// Up to 40 characters of `text` either side of byte `at`, for failure messages.
+pub fn around(text: &str, at: usize) -> String {
+    let before: Vec<char> = text[..at].chars().rev().take(40).collect();
+    let after: String = text[at..].chars().take(40).collect();
+    before.into_iter().rev().collect::<String>() + &after
 }
