@@ -64,6 +64,45 @@ fn for_each_state(root: &std::path::Path, color: bool, mut check: impl FnMut(&st
     }
 }
 
+/// The pane scripts reach the panes they are named for.
+#[test]
+fn the_pane_scripts_reach_their_panes() {
+    use skillbook::tui::app::Screen;
+    use skillbook::tui::command::Context;
+    use skillbook::tui::views::preview::Subject;
+    let (_dir, root) = hostile_root();
+    let mut seen = Vec::new();
+    for_each_state(&root, true, |name, app| {
+        if !name.ends_with("80x24") || name.starts_with("message") {
+            return;
+        }
+        let context = app.context();
+        let shown = match app.screens.last() {
+            Some(Screen::Card(card)) => Some(card.subject.clone()),
+            _ => app.browser.subject(&app.library),
+        };
+        let expected = match name.trim_end_matches(" at 80x24") {
+            "sources" => context == Context::Sources,
+            "card list" => context == Context::Cards,
+            "preview" | "preview scrolled" => context == Context::Preview,
+            "card full screen" | "card full screen end" | "search opened" => {
+                context == Context::CardView
+            }
+            "pack source" | "pack card" => matches!(
+                &shown,
+                Some(Subject::Card(i)) if app.library.cards[*i].source.pack().is_some()
+            ),
+            "agenda file" | "agenda full screen" => matches!(&shown, Some(Subject::File(_))),
+            "search empty" | "search typed" => context == Context::Search,
+            "help" | "help filtered" => context == Context::Help,
+            other => panic!("no expectation for {other}"),
+        };
+        assert!(expected, "{name}: {context:?}, {shown:?}");
+        seen.push(name.to_string());
+    });
+    assert_eq!(seen.len(), PANE_SCRIPTS.len());
+}
+
 #[test]
 fn the_hostile_library_loads_its_cards_and_packs() {
     let (_dir, root) = hostile_root();
