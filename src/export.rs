@@ -140,7 +140,8 @@ pub(crate) fn safe_link(target: &str) -> Option<String> {
             ' ' | '"' | '\'' | '<' | '>' | '(' | ')' | '\\' | '`' | '{' | '}' | '|' | '^' => {
                 out.push_str(&format!("%{:02X}", u32::from(c)));
             }
-            _ if c.is_whitespace() => {
+            // A bidi control in a shown address would reorder what the reader sees.
+            _ if c.is_whitespace() || crate::safe_text::is_bidi_control(c) => {
                 for byte in c.to_string().bytes() {
                     out.push_str(&format!("%{byte:02X}"));
                 }

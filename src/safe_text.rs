@@ -84,7 +84,7 @@ fn push_replacement(out: &mut String, c: char, mode: Mode) {
 
 /// Characters that reorder text on screen without being seen: embeddings and overrides
 /// (U+202A–U+202E), isolates (U+2066–U+2069), the directional marks and the Arabic letter mark.
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(
         c,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'

@@ -66,7 +66,7 @@ pub fn render(app: &App, popup: &MessagePopup, frame: &mut Frame<'_>, main: Rect
     let window = popup.area(main);
     frame.render_widget(Clear, window);
     // The mark says "problem" where the colour cannot.
-    let title = format!("! {}", popup.title);
+    let title = format!("! {}", sanitize_line(&popup.title));
     let block = pane_block(&title, true, &app.theme)
         .border_style(app.theme.warning())
         .style(app.theme.base());
