@@ -22,12 +22,20 @@ use super::views::search::{SearchOutcome, SearchScreen};
 use super::views::sources::sources;
 use crate::library::Library;
 use crate::search::SearchIndex;
+// Readiness and the checklist pane (#6).
+use super::readiness::state_path;
+use super::views::answer::AnswerWindow;
+use super::views::checklist::ChecklistScreen;
+use crate::checklist::{Readiness, ReadinessState};
+use std::path::PathBuf;
 
 /// A screen over the library screen.
 #[derive(Debug, Clone)]
 pub enum Screen {
     Card(CardScreen),
     Search(Box<SearchScreen>),
+    // The checklist pane (#6).
+    Checklist(ChecklistScreen),
 }
 
 /// A window over everything.
@@ -35,6 +43,8 @@ pub enum Screen {
 pub enum Popup {
     Help(HelpPopup),
     Message(MessagePopup),
+    // Make it concrete, and an own item's text (#6).
+    Answer(AnswerWindow),
 }
 
 /// The whole state of the terminal app.
@@ -53,6 +63,12 @@ pub struct App {
     /// Agenda and course files read for showing.
     pub files: FileCache,
     running: bool,
+    // Readiness (#6).
+    /// Ticks on pack cards, from the library's personal state file.
+    pub readiness: ReadinessState,
+    /// Each card's readiness, by position in `Library::cards`: computed once per load, tick
+    /// or save, never per frame.
+    pub ready_figures: Vec<Readiness>,
 }
 
 impl App {
@@ -78,7 +94,12 @@ impl App {
             popups: Vec::new(),
             files: FileCache::new(),
             running: true,
+            readiness: ReadinessState::empty(PathBuf::new()),
+            ready_figures: Vec::new(),
         };
+        // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
+        app.readiness = ReadinessState::empty(state_path(&app.library));
+        app.refresh_readiness();
         app.clamp();
         app
     }
@@ -99,11 +120,13 @@ impl App {
             return match popup {
                 Popup::Help(_) => Context::Help,
                 Popup::Message(_) => Context::Message,
+                Popup::Answer(_) => Context::Answer,
             };
         }
         match self.screens.last() {
             Some(Screen::Card(_)) => Context::CardView,
             Some(Screen::Search(_)) => Context::Search,
+            Some(Screen::Checklist(_)) => Context::Checklist,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -152,7 +175,7 @@ impl App {
                         let outcome = search.click(at, main);
                         self.search_outcome(outcome)
                     }
-                    Some(Screen::Card(_)) => Vec::new(),
+                    Some(Screen::Card(_) | Screen::Checklist(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -167,6 +190,10 @@ impl App {
                 self.files.insert(path, text);
                 Vec::new()
             }
+            // Ticks and answers on checklists (#6).
+            Action::CardSaved { path, result } => self.card_saved(&path, result),
+            Action::ReadinessSaved(result) => self.readiness_saved(result),
+            Action::ReadinessLoaded(result) => self.readiness_loaded(result),
         };
         self.clamp();
         if let Some(read) = self.browser.wanted_file(&self.update_context())
@@ -226,6 +253,10 @@ impl App {
             }
             _ => {}
         }
+        // The checklist pane and its windows (#6).
+        if let Some(effects) = self.checklist_command(command, context) {
+            return effects;
+        }
         let main = self.main_area();
         if let Some(popup) = self.popups.pop() {
             let keep = match popup {
@@ -243,6 +274,7 @@ impl App {
                     }
                     (!close).then_some(Popup::Message(message))
                 }
+                popup @ Popup::Answer(_) => Some(popup),
             };
             self.popups.extend(keep);
             return Vec::new();
@@ -260,6 +292,7 @@ impl App {
                 let outcome = search.update(command, &self.library, &self.files, main);
                 self.search_outcome(outcome)
             }
+            Some(Screen::Checklist(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -284,6 +317,8 @@ impl App {
             && let Some(Screen::Search(search)) = self.screens.last_mut()
         {
             search.edit(edit, &self.search_index);
+        } else if let Some(Popup::Answer(answer)) = self.popups.last_mut() {
+            answer.edit(edit);
         }
     }
 
@@ -306,6 +341,7 @@ impl App {
                 search.scroll(at, down, &self.library, &self.files, main);
                 Vec::new()
             }
+            Some(Screen::Checklist(_)) => self.checklist_update(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -314,6 +350,8 @@ impl App {
         self.library = library;
         self.search_index = SearchIndex::new(&self.library.cards);
         self.files.clear();
+        // Readiness (#6): the personal state is read again with the library.
+        let mut read_state = vec![Effect::LoadReadiness(self.library.root.clone())];
         // Card positions may have moved: a card shown full screen could now be another one.
         self.screens
             .retain(|screen| matches!(screen, Screen::Search(_)));
@@ -322,10 +360,11 @@ impl App {
                 search.rerun(&self.search_index);
             }
         }
-        self.apply_browser(|browser, ctx| {
+        read_state.extend(self.apply_browser(|browser, ctx| {
             browser.clamp(ctx);
             BrowserOutcome::default()
-        })
+        }));
+        read_state
     }
 
     /// Keeps every selection and scroll position valid for the current size and library.
@@ -342,6 +381,7 @@ impl App {
             match screen {
                 Screen::Card(card) => card.clamp(&self.library, &self.files, main),
                 Screen::Search(search) => search.clamp(&self.library, &self.files, main),
+                Screen::Checklist(_) => {}
             }
         }
         self.screens = screens;

@@ -67,6 +67,27 @@ commands! {
         Bottom,
         /// Read the library again from disk.
         Reload,
+        // The checklist pane and make it concrete (#6).
+        /// Open the selected card's checklist.
+        Checklist,
+        /// Tick or untick the selected checklist item.
+        Tick,
+        /// Make the selected default item concrete: answer the question behind it.
+        MakeConcrete,
+        /// Add an item of your own to the card's checklist.
+        AddItem,
+        /// Edit the text of the selected item of your own.
+        EditItem,
+        /// Move the selected item of your own down.
+        MoveItemDown,
+        /// Move the selected item of your own up.
+        MoveItemUp,
+        /// Remove the selected item of your own (asks first).
+        RemoveItem,
+        /// Write the answer into the card and tick the item.
+        SaveAnswer,
+        /// Start a new line in the answer.
+        NewLine,
     }
 }
 
@@ -87,11 +108,16 @@ pub enum Context {
     Help,
     /// A message window.
     Message,
+    // The checklist pane and its windows (#6).
+    /// A card's checklist.
+    Checklist,
+    /// The make-it-concrete window (and the own item's text).
+    Answer,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 9] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -99,11 +125,13 @@ impl Context {
         Context::Search,
         Context::Help,
         Context::Message,
+        Context::Checklist,
+        Context::Answer,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Help)
+        matches!(self, Context::Search | Context::Help | Context::Answer)
     }
 
     /// The name the help window shows.
@@ -116,6 +144,8 @@ impl Context {
             Context::Search => "Search",
             Context::Help => "Help",
             Context::Message => "Message",
+            Context::Checklist => "Checklist",
+            Context::Answer => "Answer",
         }
     }
 }
@@ -123,11 +153,20 @@ impl Context {
 use Context::{
     CardView, Cards, Help as HelpWindow, Message, Preview, Search as SearchBox, Sources,
 };
+// The checklist pane and its windows (#6).
+use Context::{Answer as AnswerWindow, Checklist as ChecklistPane};
 
 const LIBRARY: &[Context] = &[Sources, Cards, Preview];
 const BROWSING: &[Context] = &[Sources, Cards, Preview, CardView];
 const SCROLLING: &[Context] = &[
-    Sources, Cards, Preview, CardView, SearchBox, HelpWindow, Message,
+    Sources,
+    Cards,
+    Preview,
+    CardView,
+    SearchBox,
+    HelpWindow,
+    Message,
+    ChecklistPane,
 ];
 
 impl Command {
@@ -135,9 +174,18 @@ impl Command {
     pub fn contexts(self) -> &'static [Context] {
         match self {
             Command::Quit => &Context::ALL,
-            Command::Help => &[Sources, Cards, Preview, CardView, SearchBox],
+            Command::Help => &[Sources, Cards, Preview, CardView, SearchBox, ChecklistPane],
             Command::Search => BROWSING,
-            Command::Back => &[Cards, Preview, CardView, SearchBox, HelpWindow, Message],
+            Command::Back => &[
+                Cards,
+                Preview,
+                CardView,
+                SearchBox,
+                HelpWindow,
+                Message,
+                ChecklistPane,
+                AnswerWindow,
+            ],
             Command::Open => &[Sources, Cards, Preview, SearchBox, Message],
             Command::NextPane
             | Command::PreviousPane
@@ -146,6 +194,16 @@ impl Command {
             | Command::Reload => LIBRARY,
             Command::Up | Command::Down | Command::PageUp | Command::PageDown => SCROLLING,
             Command::Top | Command::Bottom => BROWSING,
+            // The checklist pane and its windows (#6).
+            Command::Checklist => &[Cards, Preview, CardView],
+            Command::Tick
+            | Command::MakeConcrete
+            | Command::AddItem
+            | Command::EditItem
+            | Command::MoveItemDown
+            | Command::MoveItemUp
+            | Command::RemoveItem => &[ChecklistPane],
+            Command::SaveAnswer | Command::NewLine => &[AnswerWindow],
         }
     }
 
@@ -173,6 +231,17 @@ impl Command {
             Command::Top => &["g", "home"],
             Command::Bottom => &["G", "end"],
             Command::Reload => &["r"],
+            // The checklist pane and its windows (#6).
+            Command::Checklist => &["c"],
+            Command::Tick => &["space"],
+            Command::MakeConcrete => &["m"],
+            Command::AddItem => &["A"],
+            Command::EditItem => &["I"],
+            Command::MoveItemDown => &["J"],
+            Command::MoveItemUp => &["K"],
+            Command::RemoveItem => &["x"],
+            Command::SaveAnswer => &["enter", "ctrl-s"],
+            Command::NewLine => &["alt-enter"],
         }
     }
 
@@ -237,6 +306,20 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
     const SEARCHING: &[HintGroup] = &[MOVE, OPEN, BACK, KEYS];
     const HELP: &[HintGroup] = &[SCROLL, hint(&[C::Back], "close")];
     const MESSAGE: &[HintGroup] = &[hint(&[C::Open, C::Back], "close")];
+    // The checklist pane and its windows (#6).
+    const CHECKLIST: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::Tick], "tick"),
+        hint(&[C::MakeConcrete], "concrete"),
+        hint(&[C::AddItem], "add"),
+        BACK,
+        KEYS,
+    ];
+    const ANSWER: &[HintGroup] = &[
+        hint(&[C::SaveAnswer], "save"),
+        hint(&[C::NewLine], "new line"),
+        hint(&[C::Back], "cancel"),
+    ];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -244,6 +327,9 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         SearchBox => SEARCHING,
         HelpWindow => HELP,
         Message => MESSAGE,
+        // The checklist pane and its windows (#6).
+        ChecklistPane => CHECKLIST,
+        AnswerWindow => ANSWER,
     }
 }
 

@@ -80,6 +80,10 @@ pub fn run_effect(effect: Effect) -> Action {
             let text = std::fs::read_to_string(&path).map_err(|error| error.to_string());
             Action::FileRead { path, text }
         }
+        // Ticks and answers on checklists (#6).
+        Effect::SaveCard(save) => save.run(),
+        Effect::SaveReadiness(save) => save.run(),
+        Effect::LoadReadiness(root) => super::readiness::load_state(&root),
     }
 }
 

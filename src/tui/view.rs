@@ -11,6 +11,8 @@ use super::app::{App, Popup, Screen};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, centered};
 use super::views::{browser, card_view, help, message, search};
 use super::widgets::hints::hints_line;
+// The checklist pane and its windows (#6).
+use super::views::{answer, checklist};
 
 /// Draws the app into a frame.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
@@ -24,12 +26,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     match app.screens.last() {
         Some(Screen::Card(card)) => card_view::render(app, card, frame, main),
         Some(Screen::Search(screen)) => search::render(app, screen, frame, main),
+        Some(Screen::Checklist(screen)) => checklist::render(app, screen, frame, main),
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {
         match popup {
             Popup::Help(popup) => help::render(app, popup, frame, main),
             Popup::Message(popup) => message::render(app, popup, frame, main),
+            Popup::Answer(window) => answer::render(app, window, frame, main),
         }
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);

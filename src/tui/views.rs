@@ -9,6 +9,10 @@ pub mod message;
 pub mod preview;
 pub mod search;
 pub mod sources;
+// The checklist pane and its windows (#6).
+pub mod answer;
+pub mod checklist;
+pub mod checklist_keys;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
