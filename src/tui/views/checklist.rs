@@ -68,11 +68,10 @@ fn rows(checklist: &Checklist) -> Vec<Row> {
 
 /// A text gauge: `█████░░░░`, as wide as `width`.
 pub fn gauge_bar(done: usize, total: usize, width: usize) -> String {
-    let filled = if total == 0 {
-        width
-    } else {
-        (done * width + total / 2) / total
-    };
+    // An empty checklist has nothing open: a full bar.
+    let filled = (done * width + total / 2)
+        .checked_div(total)
+        .unwrap_or(width);
     format!(
         "{}{}",
         "█".repeat(filled),
