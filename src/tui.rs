@@ -24,6 +24,7 @@ pub mod effect;
 pub mod event;
 pub mod keymap;
 pub mod layout;
+pub mod readiness;
 pub mod runtime;
 pub mod terminal;
 pub mod theme;
@@ -128,6 +129,8 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
             size.height,
         );
         let mut tui = Tui { terminal, app };
+        // The personal readiness state: ticks on pack cards (#6).
+        tui.run_effects(vec![effect::Effect::LoadReadiness(library_root.clone())]);
         event_loop(&mut tui, &signals)
     })();
     terminal::restore();

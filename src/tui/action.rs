@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use super::command::Command;
 use super::event::MousePoint;
 use crate::library::Library;
+// Ticks and answers on checklists (#6).
+use crate::checklist::ReadinessState;
+use crate::library::LibraryCard;
 
 /// One thing that happened, for the app to update its state by.
 #[derive(Debug, Clone)]
@@ -51,6 +54,16 @@ pub enum Action {
     // Pack browser.
     /// A pack job reported progress or finished.
     Pack(super::pack_jobs::PackAction),
+    // Ticks and answers on checklists (#6).
+    /// An own card was saved (the card as saved now), or could not be (why).
+    CardSaved {
+        path: PathBuf,
+        result: Result<Box<LibraryCard>, String>,
+    },
+    /// The personal readiness state was saved, or could not be.
+    ReadinessSaved(Result<Box<ReadinessState>, String>),
+    /// The personal readiness state was read, or could not be.
+    ReadinessLoaded(Result<Box<ReadinessState>, String>),
 }
 
 /// An edit of a one-line text field.

@@ -25,6 +25,12 @@ use crate::search::SearchIndex;
 // Pack browser.
 use super::pack_jobs::PackEffect;
 use super::views::packs::PackScreen;
+// Readiness and the checklist pane (#6).
+use super::readiness::state_path;
+use super::views::answer::AnswerWindow;
+use super::views::checklist::ChecklistScreen;
+use crate::checklist::{Readiness, ReadinessState};
+use std::path::PathBuf;
 
 /// A screen over the library screen.
 #[derive(Debug, Clone)]
@@ -37,6 +43,8 @@ pub enum Screen {
     NewAgenda(Box<super::views::new_agenda::NewAgenda>),
     // Pack browser.
     Packs(Box<PackScreen>),
+    // The checklist pane (#6).
+    Checklist(ChecklistScreen),
 }
 
 /// A window over everything.
@@ -44,6 +52,8 @@ pub enum Screen {
 pub enum Popup {
     Help(HelpPopup),
     Message(MessagePopup),
+    // Make it concrete, and an own item's text (#6).
+    Answer(AnswerWindow),
 }
 
 /// The whole state of the terminal app.
@@ -62,6 +72,12 @@ pub struct App {
     /// Agenda and course files read for showing.
     pub files: FileCache,
     running: bool,
+    // Readiness (#6).
+    /// Ticks on pack cards, from the library's personal state file.
+    pub readiness: ReadinessState,
+    /// Each card's readiness, by position in `Library::cards`: computed once per load, tick
+    /// or save, never per frame.
+    pub ready_figures: Vec<Readiness>,
 }
 
 impl App {
@@ -87,7 +103,12 @@ impl App {
             popups: Vec::new(),
             files: FileCache::new(),
             running: true,
+            readiness: ReadinessState::empty(PathBuf::new()),
+            ready_figures: Vec::new(),
         };
+        // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
+        app.readiness = ReadinessState::empty(state_path(&app.library));
+        app.refresh_readiness();
         app.clamp();
         app
     }
@@ -108,6 +129,7 @@ impl App {
             return match popup {
                 Popup::Help(_) => Context::Help,
                 Popup::Message(_) => Context::Message,
+                Popup::Answer(_) => Context::Answer,
             };
         }
         match self.screens.last() {
@@ -118,6 +140,7 @@ impl App {
             Some(Screen::Run(_)) => Context::Run,
             Some(Screen::NewAgenda(_)) => Context::NewAgenda,
             Some(Screen::Packs(packs)) => packs.context(),
+            Some(Screen::Checklist(_)) => Context::Checklist,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -168,11 +191,11 @@ impl App {
                         let outcome = search.click(at, main);
                         self.search_outcome(outcome)
                     }
-                    Some(Screen::Card(_)) => Vec::new(),
                     // Agenda builder and run mode.
                     Some(Screen::Builder(_) | Screen::Run(_) | Screen::NewAgenda(_)) => Vec::new(),
                     // Pack browser.
                     Some(Screen::Packs(_)) => Vec::new(),
+                    Some(Screen::Card(_) | Screen::Checklist(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -189,6 +212,10 @@ impl App {
             }
             // Pack browser.
             Action::Pack(action) => self.pack_action(action),
+            // Ticks and answers on checklists (#6).
+            Action::CardSaved { path, result } => self.card_saved(&path, result),
+            Action::ReadinessSaved(result) => self.readiness_saved(result),
+            Action::ReadinessLoaded(result) => self.readiness_loaded(result),
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -276,6 +303,10 @@ impl App {
             }
             _ => {}
         }
+        // The checklist pane and its windows (#6).
+        if let Some(effects) = self.checklist_command(command, context) {
+            return effects;
+        }
         let main = self.main_area();
         if let Some(popup) = self.popups.pop() {
             let keep = match popup {
@@ -293,6 +324,7 @@ impl App {
                     }
                     (!close).then_some(Popup::Message(message))
                 }
+                popup @ Popup::Answer(_) => Some(popup),
             };
             self.popups.extend(keep);
             return Vec::new();
@@ -321,6 +353,7 @@ impl App {
                 let outcome = packs.update(command, &self.library, main);
                 self.pack_outcome(outcome)
             }
+            Some(Screen::Checklist(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -348,6 +381,8 @@ impl App {
         } else if self.popups.is_empty() {
             // Agenda builder: its question and card picker.
             self.agenda_edit(edit);
+        } else if let Some(Popup::Answer(answer)) = self.popups.last_mut() {
+            answer.edit(edit);
         }
     }
 
@@ -376,6 +411,7 @@ impl App {
             }
             // Pack browser: the wheel moves through its list.
             Some(Screen::Packs(_)) => self.command(command),
+            Some(Screen::Checklist(_)) => self.checklist_update(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -384,6 +420,8 @@ impl App {
         self.library = library;
         self.search_index = SearchIndex::new(&self.library.cards);
         self.files.clear();
+        // Readiness (#6): the personal state is read again with the library.
+        let mut read_state = vec![Effect::LoadReadiness(self.library.root.clone())];
         // Card positions may have moved: a card shown full screen could now be another one.
         self.screens.retain(|screen| {
             matches!(
@@ -400,10 +438,11 @@ impl App {
                 search.rerun(&self.search_index);
             }
         }
-        self.apply_browser(|browser, ctx| {
+        read_state.extend(self.apply_browser(|browser, ctx| {
             browser.clamp(ctx);
             BrowserOutcome::default()
-        })
+        }));
+        read_state
     }
 
     /// Keeps every selection and scroll position valid for the current size and library.
@@ -425,6 +464,7 @@ impl App {
                 Screen::Run(_) | Screen::NewAgenda(_) => {}
                 // Pack browser.
                 Screen::Packs(packs) => packs.clamp(&self.library, main),
+                Screen::Checklist(_) => {}
             }
         }
         self.screens = screens;

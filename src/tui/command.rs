@@ -111,6 +111,27 @@ commands! {
         RemovePack,
         /// Fork the selected pack card into my cards, to adapt it.
         ForkCard,
+        // The checklist pane and make it concrete (#6).
+        /// Open the selected card's checklist.
+        Checklist,
+        /// Tick or untick the selected checklist item.
+        Tick,
+        /// Make the selected default item concrete: answer the question behind it.
+        MakeConcrete,
+        /// Add an item of your own to the card's checklist.
+        AddItem,
+        /// Edit the text of the selected item of your own.
+        EditItem,
+        /// Move the selected item of your own down.
+        MoveItemDown,
+        /// Move the selected item of your own up.
+        MoveItemUp,
+        /// Remove the selected item of your own (asks first).
+        RemoveItem,
+        /// Write the answer into the card and tick the item.
+        SaveAnswer,
+        /// Start a new line in the answer.
+        NewLine,
     }
 }
 
@@ -153,11 +174,16 @@ pub enum Context {
     PackPath,
     /// A yes/no question of the pack browser.
     PackConfirm,
+    // The checklist pane and its windows (#6).
+    /// A card's checklist.
+    Checklist,
+    /// The make-it-concrete window (and the own item's text).
+    Answer,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 19] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -177,6 +203,9 @@ impl Context {
         Context::PackCards,
         Context::PackPath,
         Context::PackConfirm,
+        // The checklist pane and its windows (#6).
+        Context::Checklist,
+        Context::Answer,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -191,6 +220,8 @@ impl Context {
         )
             // Pack browser: the path field, and y/n answered as typed characters.
             || matches!(self, Context::PackPath | Context::PackConfirm)
+            // The checklist pane's answer window.
+            || self == Context::Answer
     }
 
     /// The name the help window shows.
@@ -215,6 +246,9 @@ impl Context {
             Context::PackCards => "Pack cards",
             Context::PackPath => "Install from",
             Context::PackConfirm => "Confirm",
+            // The checklist pane and its windows (#6).
+            Context::Checklist => "Checklist",
+            Context::Answer => "Answer",
         }
     }
 }
@@ -226,6 +260,8 @@ use Context::{
 use Context::{
     Builder, BuilderLeave, BuilderPrompt, CardPicker, NewAgenda as NewAgendaWindow, Run as RunMode,
 };
+// The checklist pane and its windows (#6).
+use Context::{Answer as AnswerWindow, Checklist as ChecklistPane};
 
 const LIBRARY: &[Context] = &[Sources, Cards, Preview];
 const BROWSING: &[Context] = &[Sources, Cards, Preview, CardView];
@@ -240,6 +276,7 @@ const SCROLLING: &[Context] = &[
     Builder,
     CardPicker,
     NewAgendaWindow,
+    ChecklistPane,
 ];
 
 impl Command {
@@ -248,7 +285,14 @@ impl Command {
         match self {
             Command::Quit => &Context::ALL,
             Command::Help => &[
-                Sources, Cards, Preview, CardView, SearchBox, Builder, RunMode,
+                Sources,
+                Cards,
+                Preview,
+                CardView,
+                SearchBox,
+                Builder,
+                RunMode,
+                ChecklistPane,
             ],
             Command::Search => BROWSING,
             Command::Back => &[
@@ -264,6 +308,8 @@ impl Command {
                 BuilderLeave,
                 RunMode,
                 NewAgendaWindow,
+                ChecklistPane,
+                AnswerWindow,
             ],
             Command::Open => &[
                 Sources,
@@ -282,6 +328,16 @@ impl Command {
             | Command::Reload => LIBRARY,
             Command::Up | Command::Down | Command::PageUp | Command::PageDown => SCROLLING,
             Command::Top | Command::Bottom => BROWSING,
+            // The checklist pane and its windows (#6).
+            Command::Checklist => &[Cards, Preview, CardView],
+            Command::Tick
+            | Command::MakeConcrete
+            | Command::AddItem
+            | Command::EditItem
+            | Command::MoveItemDown
+            | Command::MoveItemUp
+            | Command::RemoveItem => &[ChecklistPane],
+            Command::SaveAnswer | Command::NewLine => &[AnswerWindow],
             // Agenda builder and run mode.
             Command::AgendaSave | Command::AgendaRemove => &[Builder, BuilderLeave],
             Command::AgendaLonger => &[Builder, RunMode],
@@ -330,6 +386,17 @@ impl Command {
             Command::Top => &["g", "home"],
             Command::Bottom => &["G", "end"],
             Command::Reload => &["r"],
+            // The checklist pane and its windows (#6).
+            Command::Checklist => &["c"],
+            Command::Tick => &["space"],
+            Command::MakeConcrete => &["m"],
+            Command::AddItem => &["A"],
+            Command::EditItem => &["I"],
+            Command::MoveItemDown => &["J"],
+            Command::MoveItemUp => &["K"],
+            Command::RemoveItem => &["x"],
+            Command::SaveAnswer => &["enter", "ctrl-s"],
+            Command::NewLine => &["alt-enter"],
             // Agenda builder and run mode.
             Command::AgendaSave => &["ctrl-s"],
             Command::AgendaAddCard => &["a"],
@@ -417,6 +484,20 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
     const SEARCHING: &[HintGroup] = &[MOVE, OPEN, BACK, KEYS];
     const HELP: &[HintGroup] = &[SCROLL, hint(&[C::Back], "close")];
     const MESSAGE: &[HintGroup] = &[hint(&[C::Open, C::Back], "close")];
+    // The checklist pane and its windows (#6).
+    const CHECKLIST: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::Tick], "tick"),
+        hint(&[C::MakeConcrete], "concrete"),
+        hint(&[C::AddItem], "add"),
+        BACK,
+        KEYS,
+    ];
+    const ANSWER: &[HintGroup] = &[
+        hint(&[C::SaveAnswer], "save"),
+        hint(&[C::NewLine], "new line"),
+        hint(&[C::Back], "cancel"),
+    ];
     // Agenda builder and run mode.
     const BUILDER: &[HintGroup] = &[
         MOVE,
@@ -487,6 +568,9 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         Context::PackCards => PACK_CARDS,
         Context::PackPath => PACK_PATH,
         Context::PackConfirm => PACK_CONFIRM,
+        // The checklist pane and its windows (#6).
+        ChecklistPane => CHECKLIST,
+        AnswerWindow => ANSWER,
     }
 }
 

@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+// Ticks and answers on checklists (#6).
+pub use super::readiness::{CardSave, StateSave};
+
 /// A side effect for the runtime to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -28,4 +31,13 @@ pub enum Effect {
     // Pack browser.
     /// Install, remove or fork, or read install records; answered by `Action::Pack`.
     Pack(super::pack_jobs::PackEffect),
+    // Ticks and answers on checklists (#6).
+    /// Save an own card changed by a tick or an answer; answered by `Action::CardSaved`.
+    SaveCard(CardSave),
+    /// Save the personal readiness state (ticks on pack cards); answered by
+    /// `Action::ReadinessSaved`.
+    SaveReadiness(StateSave),
+    /// Read the personal readiness state of the library at this folder; answered by
+    /// `Action::ReadinessLoaded`.
+    LoadReadiness(PathBuf),
 }

@@ -129,6 +129,10 @@ pub fn run_effect(effect: Effect) -> Action {
         }
         // Pack browser.
         Effect::Pack(job) => super::pack_jobs::run(job, &mut |_| {}),
+        // Ticks and answers on checklists (#6).
+        Effect::SaveCard(save) => save.run(),
+        Effect::SaveReadiness(save) => save.run(),
+        Effect::LoadReadiness(root) => super::readiness::load_state(&root),
     }
 }
 

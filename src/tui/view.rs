@@ -13,6 +13,8 @@ use super::views::{browser, card_view, help, message, search};
 // Pack browser.
 use super::views::packs;
 use super::widgets::hints::hints_line;
+// The checklist pane and its windows (#6).
+use super::views::{answer, checklist};
 
 /// Draws the app into a frame.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
@@ -36,12 +38,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             super::views::new_agenda::render(window, &app.theme, frame, main);
         }
         Some(Screen::Packs(screen)) => packs::render(app, screen, frame, main),
+        Some(Screen::Checklist(screen)) => checklist::render(app, screen, frame, main),
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {
         match popup {
             Popup::Help(popup) => help::render(app, popup, frame, main),
             Popup::Message(popup) => message::render(app, popup, frame, main),
+            Popup::Answer(window) => answer::render(app, window, frame, main),
         }
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);

@@ -17,6 +17,10 @@ pub mod new_agenda;
 pub mod run_mode;
 // Pack browser.
 pub mod packs;
+// The checklist pane and its windows (#6).
+pub mod answer;
+pub mod checklist;
+pub mod checklist_keys;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

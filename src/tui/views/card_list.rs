@@ -93,7 +93,8 @@ fn card_row(app: &App, index: usize, width: usize) -> Line<'static> {
     let card = &card.card;
     let wide = width >= 50;
     let (tool_w, level_w, time_w) = if wide { (10, 12, 5) } else { (8, 3, 5) };
-    let title_w = width.saturating_sub(tool_w + level_w + time_w + 3);
+    let title_w = width.saturating_sub(tool_w + level_w + time_w + 3 + READY_WIDTH + 1);
+    let ready = ready_cell(app, index);
     let tool = card.tool.as_deref().map(sanitize_line).unwrap_or_default();
     let time = card.duration.map(short_duration).unwrap_or_default();
     Line::from(vec![
@@ -107,7 +108,20 @@ fn card_row(app: &App, index: usize, width: usize) -> Line<'static> {
         ),
         Span::raw(" "),
         Span::styled(format!("{time:>time_w$}"), app.theme.muted()),
+        // Readiness (#6): the figure computed at load, tick or save.
+        Span::raw(" "),
+        Span::styled(format!("{ready:>READY_WIDTH$}"), app.theme.muted()),
     ])
+}
+
+/// Cells of the readiness column (`10/12`).
+const READY_WIDTH: usize = 5;
+
+/// A card's readiness as the list shows it: `5/9`.
+fn ready_cell(app: &App, index: usize) -> String {
+    app.card_readiness(index)
+        .map(|r| format!("{}/{}", r.done, r.total))
+        .unwrap_or_default()
 }
 
 fn file_row(app: &App, path: &std::path::Path, width: usize) -> Line<'static> {
