@@ -13,6 +13,8 @@ fn skillbook(library: &Path) -> Command {
     command
         .env_remove("SKILLBOOK_LIBRARY")
         .env("NO_COLOR", "1")
+        // search keeps an index in the cache folder: keep the tests' indexes out of the real one.
+        .env("XDG_CACHE_HOME", library.join(".test-cache"))
         .arg("--library")
         .arg(library);
     command

@@ -46,14 +46,35 @@ fn event_strategy() -> impl Strategy<Value = Event> {
     ]
 }
 
-/// Whether this event, in the app's state now, runs a command that saves by design.
+/// Commands that write to the library by design, besides the ones named save: a tick, an edit
+/// of a card's own checklist, installing, removing or forking a pack card, an export.
+const WRITES: [&str; 11] = [
+    "tick",
+    "add_item",
+    "edit_item",
+    "move_item_down",
+    "move_item_up",
+    "remove_item",
+    "install_pack",
+    "remove_pack",
+    "fork_card",
+    "agenda_export",
+    "new_agenda",
+];
+
+/// Whether this event, in the app's state now, runs a command that writes by design. Typed
+/// text answered with Enter (a path to install from, a y to confirm) counts as well, since the
+/// command it confirms was pressed first.
 fn saves(app: &App, event: &Event) -> bool {
     let Event::Key(key) = event else {
         return false;
     };
     app.keymap
         .resolve(*key, app.context())
-        .is_some_and(|command| command.name().contains("save"))
+        .is_some_and(|command| {
+            let name = command.name();
+            name.contains("save") || WRITES.contains(&name.as_str())
+        })
 }
 
 /// Every selection is inside its list.
@@ -72,6 +93,9 @@ fn check_bounds(app: &App) -> Result<(), TestCaseError> {
                     prop_assert!(index < app.library.cards.len());
                 }
             }
+            // The agenda builder, run mode, pack browser and checklist keep their own bounds
+            // (their update tests check them); here they must only not panic.
+            _ => {}
         }
     }
     Ok(())
