@@ -30,6 +30,9 @@ pub mod theme;
 pub mod view;
 pub mod views;
 pub mod widgets;
+// Editing cards (#5).
+mod editing;
+pub mod editor;
 
 use std::path::{Path, PathBuf};
 
@@ -124,6 +127,11 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
             size.height,
         );
         let mut tui = Tui { terminal, app };
+        // Unsaved text an earlier run left behind is offered back first (#5).
+        let root = tui.app.library.root.clone();
+        tui.run_effects(vec![effect::Effect::Editing(
+            editor::effects::EditEffect::ScanRecovery { root },
+        )]);
         event_loop(&mut tui, &signals)
     })();
     terminal::restore();

@@ -27,6 +27,13 @@ pub enum Action {
         path: PathBuf,
         text: Result<String, String>,
     },
+    // Editing cards (#5).
+    /// A key the keymap left to the card editor or its question window.
+    EditorKey(super::event::KeyPress),
+    /// About a second passed: the editor keeps its unsaved text every few ticks.
+    Tick,
+    /// An editor effect ran.
+    Editing(super::editor::effects::EditResult),
 }
 
 /// An edit of a one-line text field.

@@ -28,6 +28,8 @@ use crate::search::SearchIndex;
 pub enum Screen {
     Card(CardScreen),
     Search(Box<SearchScreen>),
+    /// Editing a card (#5).
+    Editor(Box<super::editor::EditorScreen>),
 }
 
 /// A window over everything.
@@ -35,6 +37,8 @@ pub enum Screen {
 pub enum Popup {
     Help(HelpPopup),
     Message(MessagePopup),
+    /// A question from the editing keys (#5).
+    Ask(super::views::ask::AskPopup),
 }
 
 /// The whole state of the terminal app.
@@ -83,6 +87,11 @@ impl App {
         app
     }
 
+    /// Ends the app (the editor quits this way once its question is answered).
+    pub(crate) fn stop(&mut self) {
+        self.running = false;
+    }
+
     /// False once the user has quit.
     pub fn is_running(&self) -> bool {
         self.running
@@ -99,11 +108,13 @@ impl App {
             return match popup {
                 Popup::Help(_) => Context::Help,
                 Popup::Message(_) => Context::Message,
+                Popup::Ask(_) => Context::Editor,
             };
         }
         match self.screens.last() {
             Some(Screen::Card(_)) => Context::CardView,
             Some(Screen::Search(_)) => Context::Search,
+            Some(Screen::Editor(_)) => Context::Editor,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -126,6 +137,7 @@ impl App {
                 let context = self.context();
                 match self.keymap.resolve(key, context) {
                     Some(command) => Some(Action::Command(command)),
+                    None if context == Context::Editor => Some(Action::EditorKey(key)),
                     None if context.takes_text() => TextEdit::for_key(key).map(Action::Edit),
                     None => None,
                 }
@@ -152,7 +164,7 @@ impl App {
                         let outcome = search.click(at, main);
                         self.search_outcome(outcome)
                     }
-                    Some(Screen::Card(_)) => Vec::new(),
+                    Some(Screen::Card(_) | Screen::Editor(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -167,6 +179,10 @@ impl App {
                 self.files.insert(path, text);
                 Vec::new()
             }
+            // Editing cards (#5).
+            Action::EditorKey(key) => self.editor_key(key),
+            Action::Tick => self.editing_tick(),
+            Action::Editing(result) => self.editing_result(result),
         };
         self.clamp();
         if let Some(read) = self.browser.wanted_file(&self.update_context())
@@ -209,6 +225,9 @@ impl App {
     }
 
     fn command(&mut self, command: Command) -> Vec<Effect> {
+        if let Some(effects) = self.editing_command(command) {
+            return effects;
+        }
         let context = self.context();
         match command {
             Command::Quit => {
@@ -243,6 +262,7 @@ impl App {
                     }
                     (!close).then_some(Popup::Message(message))
                 }
+                Popup::Ask(ask) => Some(Popup::Ask(ask)),
             };
             self.popups.extend(keep);
             return Vec::new();
@@ -260,6 +280,7 @@ impl App {
                 let outcome = search.update(command, &self.library, &self.files, main);
                 self.search_outcome(outcome)
             }
+            Some(Screen::Editor(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -306,6 +327,7 @@ impl App {
                 search.scroll(at, down, &self.library, &self.files, main);
                 Vec::new()
             }
+            Some(Screen::Editor(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -316,7 +338,7 @@ impl App {
         self.files.clear();
         // Card positions may have moved: a card shown full screen could now be another one.
         self.screens
-            .retain(|screen| matches!(screen, Screen::Search(_)));
+            .retain(|screen| matches!(screen, Screen::Search(_) | Screen::Editor(_)));
         for screen in &mut self.screens {
             if let Screen::Search(search) = screen {
                 search.rerun(&self.search_index);
@@ -342,6 +364,7 @@ impl App {
             match screen {
                 Screen::Card(card) => card.clamp(&self.library, &self.files, main),
                 Screen::Search(search) => search.clamp(&self.library, &self.files, main),
+                Screen::Editor(_) => {}
             }
         }
         self.screens = screens;

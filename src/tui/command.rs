@@ -67,6 +67,13 @@ commands! {
         Bottom,
         /// Read the library again from disk.
         Reload,
+        // Editing cards (#5).
+        /// Write a new card: asks for its title, then opens it in the editor.
+        NewCard,
+        /// Edit the card in the app (a pack card is forked into your cards first).
+        EditCard,
+        /// Save the card being edited.
+        SaveCard,
     }
 }
 
@@ -87,11 +94,13 @@ pub enum Context {
     Help,
     /// A message window.
     Message,
+    /// The card editor and its questions (#5): keys not bound here are typed into the editor.
+    Editor,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -99,11 +108,12 @@ impl Context {
         Context::Search,
         Context::Help,
         Context::Message,
+        Context::Editor,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Help)
+        matches!(self, Context::Search | Context::Help | Context::Editor)
     }
 
     /// The name the help window shows.
@@ -116,12 +126,13 @@ impl Context {
             Context::Search => "Search",
             Context::Help => "Help",
             Context::Message => "Message",
+            Context::Editor => "Editor",
         }
     }
 }
 
 use Context::{
-    CardView, Cards, Help as HelpWindow, Message, Preview, Search as SearchBox, Sources,
+    CardView, Cards, Editor, Help as HelpWindow, Message, Preview, Search as SearchBox, Sources,
 };
 
 const LIBRARY: &[Context] = &[Sources, Cards, Preview];
@@ -135,9 +146,11 @@ impl Command {
     pub fn contexts(self) -> &'static [Context] {
         match self {
             Command::Quit => &Context::ALL,
-            Command::Help => &[Sources, Cards, Preview, CardView, SearchBox],
+            Command::Help => &[Sources, Cards, Preview, CardView, SearchBox, Editor],
             Command::Search => BROWSING,
-            Command::Back => &[Cards, Preview, CardView, SearchBox, HelpWindow, Message],
+            Command::Back => &[
+                Cards, Preview, CardView, SearchBox, HelpWindow, Message, Editor,
+            ],
             Command::Open => &[Sources, Cards, Preview, SearchBox, Message],
             Command::NextPane
             | Command::PreviousPane
@@ -146,6 +159,10 @@ impl Command {
             | Command::Reload => LIBRARY,
             Command::Up | Command::Down | Command::PageUp | Command::PageDown => SCROLLING,
             Command::Top | Command::Bottom => BROWSING,
+            // Editing cards (#5).
+            Command::NewCard => &[Cards, Preview],
+            Command::EditCard => &[Cards, Preview, CardView],
+            Command::SaveCard => &[Editor],
         }
     }
 
@@ -173,6 +190,10 @@ impl Command {
             Command::Top => &["g", "home"],
             Command::Bottom => &["G", "end"],
             Command::Reload => &["r"],
+            // Editing cards (#5).
+            Command::NewCard => &["n"],
+            Command::EditCard => &["e"],
+            Command::SaveCard => &["ctrl-s"],
         }
     }
 
@@ -237,6 +258,7 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
     const SEARCHING: &[HintGroup] = &[MOVE, OPEN, BACK, KEYS];
     const HELP: &[HintGroup] = &[SCROLL, hint(&[C::Back], "close")];
     const MESSAGE: &[HintGroup] = &[hint(&[C::Open, C::Back], "close")];
+    const EDITOR: &[HintGroup] = &[hint(&[C::SaveCard], "save"), BACK, KEYS, QUIT];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -244,6 +266,7 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         SearchBox => SEARCHING,
         HelpWindow => HELP,
         Message => MESSAGE,
+        Editor => EDITOR,
     }
 }
 

@@ -10,4 +10,6 @@ pub enum Effect {
     LoadLibrary(PathBuf),
     /// Read a text file to show it; answered by `Action::FileRead`.
     ReadFile(PathBuf),
+    /// Editing cards (#5): answered by `Action::Editing`.
+    Editing(super::editor::effects::EditEffect),
 }

@@ -22,6 +22,9 @@ use crate::library;
 /// spinning) is what keeps the app idle when nothing happens.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
 
+/// How often the app's clock ticks (for the editor's recovery file).
+const TICK_INTERVAL: Duration = Duration::from_secs(1);
+
 /// An app and the terminal it draws on.
 pub struct Tui<B: Backend> {
     pub terminal: Terminal<B>,
@@ -80,6 +83,7 @@ pub fn run_effect(effect: Effect) -> Action {
             let text = std::fs::read_to_string(&path).map_err(|error| error.to_string());
             Action::FileRead { path, text }
         }
+        Effect::Editing(effect) => Action::Editing(super::editor::effects::run(effect)),
     }
 }
 
@@ -91,7 +95,17 @@ where
     B::Error: Send + Sync + 'static,
 {
     tui.draw()?;
+    // The editor's recovery clock (#5): a tick about every second, typing or not.
+    let mut last_tick = std::time::Instant::now();
     while tui.app.is_running() {
+        if last_tick.elapsed() >= TICK_INTERVAL {
+            last_tick = std::time::Instant::now();
+            let effects = tui.app.update(Action::Tick);
+            if !effects.is_empty() {
+                tui.run_effects(effects);
+                tui.draw()?;
+            }
+        }
         if let Some(signal) = signals.received() {
             return Ok(Some(signal));
         }

@@ -24,12 +24,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     match app.screens.last() {
         Some(Screen::Card(card)) => card_view::render(app, card, frame, main),
         Some(Screen::Search(screen)) => search::render(app, screen, frame, main),
+        Some(Screen::Editor(editor)) => super::views::editor::render(app, editor, frame, main),
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {
         match popup {
             Popup::Help(popup) => help::render(app, popup, frame, main),
             Popup::Message(popup) => message::render(app, popup, frame, main),
+            Popup::Ask(popup) => super::views::ask::render(app, popup, frame, main),
         }
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);

@@ -9,6 +9,9 @@ pub mod message;
 pub mod preview;
 pub mod search;
 pub mod sources;
+// Editing cards (#5).
+pub mod ask;
+pub mod editor;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
