@@ -74,6 +74,10 @@ commands! {
         EditCard,
         /// Save the card being edited.
         SaveCard,
+        /// Edit the card's file in $VISUAL or $EDITOR, then reload it and say what changed.
+        ExternalEdit,
+        /// Fork the pack card into your cards, to adapt it, and open your copy.
+        ForkCard,
     }
 }
 
@@ -163,6 +167,7 @@ impl Command {
             Command::NewCard => &[Cards, Preview],
             Command::EditCard => &[Cards, Preview, CardView],
             Command::SaveCard => &[Editor],
+            Command::ExternalEdit | Command::ForkCard => &[Cards, Preview, CardView],
         }
     }
 
@@ -194,6 +199,8 @@ impl Command {
             Command::NewCard => &["n"],
             Command::EditCard => &["e"],
             Command::SaveCard => &["ctrl-s"],
+            Command::ExternalEdit => &["E"],
+            Command::ForkCard => &["f"],
         }
     }
 

@@ -8,6 +8,7 @@ use super::action::TextEdit;
 use super::app::{App, Popup, Screen};
 use super::command::{Command, Context};
 use super::editor::effects::{EditEffect, EditResult, Recovered, SaveOutcome};
+use super::editor::external::describe_changes;
 use super::editor::{EditorOutcome, EditorPrompt, EditorScreen};
 use super::effect::Effect;
 use super::event::{Key, KeyPress};
@@ -66,6 +67,14 @@ impl App {
             {
                 Some(self.edit_selected())
             }
+            Command::ExternalEdit | Command::ForkCard
+                if matches!(
+                    context,
+                    Context::Cards | Context::Preview | Context::CardView
+                ) =>
+            {
+                Some(self.external_or_fork(command))
+            }
             _ => None,
         }
     }
@@ -98,6 +107,35 @@ impl App {
         let popup = AskPopup::fork_to_edit(card.qualified_id(), &card.card.title);
         self.popups.push(Popup::Ask(popup));
         Vec::new()
+    }
+
+    fn external_or_fork(&mut self, command: Command) -> Vec<Effect> {
+        let Some(index) = self.current_card() else {
+            self.show_message("No card", "Select a card first.");
+            return Vec::new();
+        };
+        let card = &self.library.cards[index];
+        match (command, card.is_own()) {
+            (Command::ExternalEdit, true) => vec![Effect::Editing(EditEffect::External {
+                path: card.path.clone(),
+            })],
+            (Command::ForkCard, false) => vec![Effect::Editing(EditEffect::Fork {
+                root: self.library.root.clone(),
+                reference: card.qualified_id(),
+            })],
+            (Command::ForkCard, true) => {
+                self.show_message("Fork", "This is your own card already.");
+                Vec::new()
+            }
+            _ => {
+                self.show_message(
+                    "Read only",
+                    "Pack cards are read only. Fork the card into your cards (f), then edit \
+                     your copy.",
+                );
+                Vec::new()
+            }
+        }
     }
 
     fn top_editor(&mut self) -> Option<&mut EditorScreen> {
@@ -251,6 +289,21 @@ impl App {
                     self.offer_restore(recovered);
                 }
                 Vec::new()
+            }
+            EditResult::ExternalDone {
+                path,
+                before,
+                after,
+                ran,
+            } => {
+                let shown = self.library.display_path(&path).display().to_string();
+                let text = match (ran, before, after) {
+                    (Err(problem), ..) => problem,
+                    (Ok(()), Ok(before), Ok(after)) => describe_changes(&path, &before, &after),
+                    (Ok(()), _, Err(problem)) | (Ok(()), Err(problem), _) => problem,
+                };
+                self.show_message(format!("Edited {shown}"), text);
+                vec![Effect::LoadLibrary(self.library.root.clone())]
             }
             EditResult::Done => Vec::new(),
             EditResult::Failed(problem) => {

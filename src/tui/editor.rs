@@ -7,6 +7,7 @@
 //! the mentor types — and blocks nothing: the text can still be saved, and nothing is lost.
 
 pub mod effects;
+pub mod external;
 pub mod form;
 pub mod keys;
 

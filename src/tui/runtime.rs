@@ -69,9 +69,38 @@ where
     pub fn run_effects(&mut self, effects: Vec<Effect>) {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
-            let action = run_effect(effect);
+            let action = match effect {
+                // The user's editor needs the terminal itself (#5).
+                Effect::Editing(super::editor::effects::EditEffect::External { path }) => {
+                    self.external_edit(path)
+                }
+                effect => run_effect(effect),
+            };
             queue.extend(self.app.update(action));
         }
+    }
+}
+
+impl<B> Tui<B>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    /// Runs the user's editor on a card file with the terminal given back, then redraws fully.
+    fn external_edit(&mut self, path: std::path::PathBuf) -> Action {
+        use super::editor::effects::EditResult;
+        use super::editor::external::run_editor;
+        let before = std::fs::read_to_string(&path).map_err(|error| error.to_string());
+        let ran = super::terminal::suspend(|| run_editor(&path));
+        // What was on screen is gone; draw everything again.
+        let _ = self.terminal.clear();
+        let after = std::fs::read_to_string(&path).map_err(|error| error.to_string());
+        Action::Editing(EditResult::ExternalDone {
+            path,
+            before,
+            after,
+            ran,
+        })
     }
 }
 

@@ -34,6 +34,8 @@ pub enum EditEffect {
     RemoveRecovery { path: PathBuf },
     /// Look for unsaved text left by an earlier run.
     ScanRecovery { root: PathBuf },
+    /// Run the user's editor on the file (the runtime gives the terminal over for it).
+    External { path: PathBuf },
 }
 
 /// How a save went.
@@ -74,6 +76,13 @@ pub enum EditResult {
         outcome: SaveOutcome,
     },
     Recoveries(Vec<Recovered>),
+    /// The user's editor ran (or could not): the file before and after.
+    ExternalDone {
+        path: PathBuf,
+        before: Result<String, String>,
+        after: Result<String, String>,
+        ran: Result<(), String>,
+    },
     /// Nothing to show.
     Done,
     /// Something failed: what to tell the user.
@@ -126,6 +135,10 @@ pub fn run(effect: EditEffect) -> EditResult {
             Err(error) => EditResult::Failed(format!("{}: {error}", path.display())),
         },
         EditEffect::ScanRecovery { root } => EditResult::Recoveries(scan(&root)),
+        // Needs the terminal: the runtime runs it itself; here it only says so.
+        EditEffect::External { path } => {
+            EditResult::Failed(format!("{}: no terminal to edit in", path.display()))
+        }
     }
 }
 

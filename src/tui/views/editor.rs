@@ -214,6 +214,11 @@ fn render_both(app: &App, editor: &EditorScreen, theirs: &str, frame: &mut Frame
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(columns);
     let mine: Vec<&str> = editor.text.lines().collect();
     let other: Vec<&str> = theirs.lines().collect();
+    // Start just above the first difference, so what differs is in view.
+    let first_difference = (0..mine.len().max(other.len()))
+        .find(|&i| mine.get(i) != other.get(i))
+        .unwrap_or(0);
+    let skip = first_difference.saturating_sub(2);
     for (area, title, lines, against) in [
         (left, "Mine (unsaved)", &mine, &other),
         (right, "On disk now", &other, &mine),
@@ -224,6 +229,7 @@ fn render_both(app: &App, editor: &EditorScreen, theirs: &str, frame: &mut Frame
         let shown: Vec<Line<'_>> = lines
             .iter()
             .enumerate()
+            .skip(skip)
             .take(usize::from(inside.height))
             .map(|(i, line)| {
                 let differs = against.get(i) != Some(line);
