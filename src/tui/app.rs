@@ -57,6 +57,8 @@ pub struct App {
     /// Agenda and course files read for showing.
     pub files: FileCache,
     running: bool,
+    /// Cards moved to the trash this session, last one last, as (where it was, where it is) (#5).
+    pub deleted: Vec<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 impl App {
@@ -82,6 +84,7 @@ impl App {
             popups: Vec::new(),
             files: FileCache::new(),
             running: true,
+            deleted: Vec::new(),
         };
         app.clamp();
         app

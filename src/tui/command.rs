@@ -78,6 +78,12 @@ commands! {
         ExternalEdit,
         /// Fork the pack card into your cards, to adapt it, and open your copy.
         ForkCard,
+        /// Rename the card's id: its file and every agenda, course and prerequisite naming it.
+        RenameCard,
+        /// Move the card to the library's trash.
+        DeleteCard,
+        /// Bring back the card deleted last in this session.
+        UndoDelete,
     }
 }
 
@@ -168,6 +174,8 @@ impl Command {
             Command::EditCard => &[Cards, Preview, CardView],
             Command::SaveCard => &[Editor],
             Command::ExternalEdit | Command::ForkCard => &[Cards, Preview, CardView],
+            Command::RenameCard | Command::DeleteCard => &[Cards, Preview, CardView],
+            Command::UndoDelete => &[Cards, Preview],
         }
     }
 
@@ -201,6 +209,9 @@ impl Command {
             Command::SaveCard => &["ctrl-s"],
             Command::ExternalEdit => &["E"],
             Command::ForkCard => &["f"],
+            Command::RenameCard => &["f2"],
+            Command::DeleteCard => &["x"],
+            Command::UndoDelete => &["u"],
         }
     }
 

@@ -67,7 +67,11 @@ impl App {
             {
                 Some(self.edit_selected())
             }
-            Command::ExternalEdit | Command::ForkCard
+            Command::UndoDelete => Some(self.undo_delete()),
+            Command::ExternalEdit
+            | Command::ForkCard
+            | Command::RenameCard
+            | Command::DeleteCard
                 if matches!(
                     context,
                     Context::Cards | Context::Preview | Context::CardView
@@ -116,6 +120,21 @@ impl App {
         };
         let card = &self.library.cards[index];
         match (command, card.is_own()) {
+            (Command::RenameCard, true) => {
+                let popup = AskPopup::rename(&card.card.id);
+                self.popups.push(Popup::Ask(popup));
+                Vec::new()
+            }
+            (Command::DeleteCard, true) => {
+                // The card may be shown full screen: go back to the list, where it was.
+                if let Some(Screen::Card(_)) = self.screens.last() {
+                    self.screens.pop();
+                }
+                vec![Effect::Editing(EditEffect::Trash {
+                    root: self.library.root.clone(),
+                    path: card.path.clone(),
+                })]
+            }
             (Command::ExternalEdit, true) => vec![Effect::Editing(EditEffect::External {
                 path: card.path.clone(),
             })],
@@ -133,6 +152,16 @@ impl App {
                     "Pack cards are read only. Fork the card into your cards (f), then edit \
                      your copy.",
                 );
+                Vec::new()
+            }
+        }
+    }
+
+    fn undo_delete(&mut self) -> Vec<Effect> {
+        match self.deleted.pop() {
+            Some((path, trashed)) => vec![Effect::Editing(EditEffect::Untrash { trashed, path })],
+            None => {
+                self.show_message("Undo", "No card was deleted in this session.");
                 Vec::new()
             }
         }
@@ -227,6 +256,23 @@ impl App {
                 root: self.library.root.clone(),
                 reference: reference.clone(),
             })],
+            AskPurpose::Rename { old } => {
+                let new = ask
+                    .input
+                    .as_ref()
+                    .map(|input| input.text().trim().to_string())
+                    .unwrap_or_default();
+                if !is_valid_id(&new) {
+                    ask.error = Some("use lowercase letters, digits and dashes".into());
+                    self.popups.push(Popup::Ask(ask));
+                    return Vec::new();
+                }
+                vec![Effect::Editing(EditEffect::Rename {
+                    root: self.library.root.clone(),
+                    old: old.clone(),
+                    new,
+                })]
+            }
             AskPurpose::Restore(recovered) => vec![Effect::Editing(EditEffect::Open {
                 path: recovered.card.clone(),
                 start: Some(recovered.text.clone()),
@@ -303,6 +349,16 @@ impl App {
                     (Ok(()), _, Err(problem)) | (Ok(()), Err(problem), _) => problem,
                 };
                 self.show_message(format!("Edited {shown}"), text);
+                vec![Effect::LoadLibrary(self.library.root.clone())]
+            }
+            EditResult::Trashed { path, trashed } => {
+                let shown = self.library.display_path(&trashed).display().to_string();
+                self.show_message("Deleted", format!("Moved to {shown}. u brings it back."));
+                self.deleted.push((path, trashed));
+                vec![Effect::LoadLibrary(self.library.root.clone())]
+            }
+            EditResult::Told(text) => {
+                self.show_message("Done", text);
                 vec![Effect::LoadLibrary(self.library.root.clone())]
             }
             EditResult::Done => Vec::new(),

@@ -36,6 +36,16 @@ pub enum EditEffect {
     ScanRecovery { root: PathBuf },
     /// Run the user's editor on the file (the runtime gives the terminal over for it).
     External { path: PathBuf },
+    /// Rename an own card's id and every reference to it.
+    Rename {
+        root: PathBuf,
+        old: String,
+        new: String,
+    },
+    /// Move a card file into `<library>/.trash/`, named with the time.
+    Trash { root: PathBuf, path: PathBuf },
+    /// Move a trashed card back where it was (refusing to replace a file there).
+    Untrash { trashed: PathBuf, path: PathBuf },
 }
 
 /// How a save went.
@@ -83,6 +93,13 @@ pub enum EditResult {
         after: Result<String, String>,
         ran: Result<(), String>,
     },
+    /// A card went to the trash: where from, and where it is now.
+    Trashed {
+        path: PathBuf,
+        trashed: PathBuf,
+    },
+    /// Done; what to tell the user.
+    Told(String),
     /// Nothing to show.
     Done,
     /// Something failed: what to tell the user.
@@ -139,6 +156,30 @@ pub fn run(effect: EditEffect) -> EditResult {
         EditEffect::External { path } => {
             EditResult::Failed(format!("{}: no terminal to edit in", path.display()))
         }
+        EditEffect::Rename { root, old, new } => {
+            let library = crate::library::load(&root);
+            match crate::rename::rename_card(&library, &old, &new) {
+                Ok(report) => EditResult::Told(format!(
+                    "{old} is now {new}; {} other files updated.",
+                    report.updated.len()
+                )),
+                Err(error) => EditResult::Failed(error.to_string()),
+            }
+        }
+        EditEffect::Trash { root, path } => trash(&root, path),
+        EditEffect::Untrash { trashed, path } => {
+            if path.exists() {
+                return EditResult::Failed(format!(
+                    "{}: a card is there again; the deleted one stays in {}",
+                    path.display(),
+                    trashed.display()
+                ));
+            }
+            match std::fs::rename(&trashed, &path) {
+                Ok(()) => EditResult::Told(format!("{} is back.", path.display())),
+                Err(error) => EditResult::Failed(format!("{}: {error}", trashed.display())),
+            }
+        }
     }
 }
 
@@ -162,6 +203,24 @@ fn open(path: PathBuf, start: Option<String>) -> EditResult {
             }
         }
         Err(error) => EditResult::Failed(error.to_string()),
+    }
+}
+
+/// Moves a card into the trash folder: a rename within the library, never a removal.
+fn trash(root: &Path, path: PathBuf) -> EditResult {
+    let folder = root.join(".trash");
+    if let Err(error) = std::fs::create_dir_all(&folder) {
+        return EditResult::Failed(format!("{}: {error}", folder.display()));
+    }
+    let stem = path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
+    let trashed = folder.join(format!("{stem}.{stamp}.md"));
+    match std::fs::rename(&path, &trashed) {
+        Ok(()) => EditResult::Trashed { path, trashed },
+        Err(error) => EditResult::Failed(format!("{}: {error}", path.display())),
     }
 }
 

@@ -23,6 +23,8 @@ pub enum AskPurpose {
     ForkToEdit { reference: String },
     /// Unsaved text from an earlier run: restore it (Enter) or discard it (`d`).
     Restore(Recovered),
+    /// A new id for an own card.
+    Rename { old: String },
 }
 
 /// A question window's state.
@@ -60,6 +62,26 @@ impl AskPopup {
             purpose: AskPurpose::ForkToEdit { reference },
             title: "Fork to edit".into(),
             input: None,
+            error: None,
+        }
+    }
+
+    /// Asks for a card's new id, starting from the old one.
+    pub fn rename(old: &str) -> AskPopup {
+        let mut input = TextInput::default();
+        for c in old.chars() {
+            input.apply(crate::tui::action::TextEdit::Insert(c));
+        }
+        AskPopup {
+            purpose: AskPurpose::Rename {
+                old: old.to_string(),
+            },
+            title: "Rename".into(),
+            text: format!(
+                "New id for {old} (its file, agendas, courses and prerequisites follow; Enter \
+                 renames, Esc cancels):"
+            ),
+            input: Some(input),
             error: None,
         }
     }
