@@ -65,8 +65,14 @@ fn an_agenda_file_is_read_and_shown() {
         screen.contains("title = \"Visit at Hansen & Co\""),
         "{screen}"
     );
+    // Enter opens the agenda in the builder (issue #7): its timetable, not its text.
     tui.type_keys("<enter>").unwrap();
-    assert!(text_of(&tui).contains("card = \"pivot-chart-slicers\""));
+    let screen = text_of(&tui);
+    assert!(screen.contains("Agenda: Visit at Hansen & Co"), "{screen}");
+    assert!(
+        screen.contains("09:00–09:20  20m Build a pivot chart"),
+        "{screen}"
+    );
 }
 
 #[test]
