@@ -72,12 +72,13 @@ about = ""                     # notes on the organisation
 offer = []                     # what I bring
 ask = []                       # what I want to learn from them
 
-[mentee]
-name = ""
-role = ""
-company = ""
-level = "beginner"
-goals = []
+# Who the session is for: remove the # signs and fill in.
+# [mentee]
+# name = "Jens Hansen"
+# role = "CEO"
+# company = "Hansen Tømrer ApS"
+# level = "beginner"
+# goals = ["Stop asking the accountant for charts"]
 
 [[items]]
 title = "Welcome and what they want"
@@ -215,6 +216,26 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("card = \"other/x\""));
+    }
+
+    #[test]
+    fn a_blank_agenda_loads_as_written() {
+        let text = new_agenda_text(&AgendaStart {
+            title: "Visit".into(),
+            date: None,
+            start: None,
+            slot: None,
+            template: None,
+        })
+        .unwrap();
+        let agenda = crate::agenda::parse_agenda(Path::new("visit.toml"), &text)
+            .unwrap_or_else(|problems| panic!("{problems}\n{text}"));
+        assert_eq!(agenda.title, "Visit");
+        assert_eq!(agenda.items.len(), 2);
+        assert!(
+            text.contains("# [mentee]"),
+            "the mentee block is there to fill in"
+        );
     }
 
     #[test]

@@ -50,11 +50,11 @@ pub fn run(args: &CheckArgs, library: &Library, out: &mut dyn Write) -> Result<E
         .len();
     if problems.is_empty() {
         eprintln!(
-            "no problems: {} cards in {} packs and your library, {} agendas, {} courses",
-            library.cards.len(),
-            library.packs.len(),
-            library.agenda_paths.len(),
-            library.course_paths.len()
+            "no problems: {} in {} and your library, {}, {}",
+            plural(library.cards.len(), "card"),
+            plural(library.packs.len(), "pack"),
+            plural(library.agenda_paths.len(), "agenda"),
+            plural(library.course_paths.len(), "course")
         );
         Ok(ExitCode::SUCCESS)
     } else {
