@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod hints;
+
+pub use hints::{HintGroup, hint_groups};
+
 /// Declares the command enum and keeps each variant's doc comment as its help text.
 macro_rules! commands {
     ($(#[$meta:meta])* pub enum $name:ident {
@@ -438,139 +442,6 @@ impl Command {
         let deserializer: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
             name.into_deserializer();
         Command::deserialize(deserializer).ok()
-    }
-}
-
-/// One entry of the bottom line: the first key of each command, then what they do here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HintGroup {
-    pub commands: &'static [Command],
-    pub label: &'static str,
-}
-
-const fn hint(commands: &'static [Command], label: &'static str) -> HintGroup {
-    HintGroup { commands, label }
-}
-
-/// The few keys that matter in a context, most important first; the bottom line shows as many
-/// as fit.
-pub fn hint_groups(context: Context) -> &'static [HintGroup] {
-    use Command as C;
-    const MOVE: HintGroup = hint(&[C::Up, C::Down], "move");
-    const SCROLL: HintGroup = hint(&[C::Up, C::Down], "scroll");
-    const SEARCH: HintGroup = hint(&[C::Search], "search");
-    const KEYS: HintGroup = hint(&[C::Help], "keys");
-    const QUIT: HintGroup = hint(&[C::Quit], "quit");
-    const BACK: HintGroup = hint(&[C::Back], "back");
-    const PANE: HintGroup = hint(&[C::NextPane], "pane");
-    const OPEN: HintGroup = hint(&[C::Open], "open");
-    const LIST: &[HintGroup] = &[MOVE, OPEN, PANE, SEARCH, KEYS, QUIT];
-    const PREVIEW: &[HintGroup] = &[
-        SCROLL,
-        hint(&[C::Open], "full screen"),
-        PANE,
-        SEARCH,
-        KEYS,
-        QUIT,
-    ];
-    const CARD: &[HintGroup] = &[
-        SCROLL,
-        hint(&[C::PageDown], "page"),
-        BACK,
-        SEARCH,
-        KEYS,
-        QUIT,
-    ];
-    const SEARCHING: &[HintGroup] = &[MOVE, OPEN, BACK, KEYS];
-    const HELP: &[HintGroup] = &[SCROLL, hint(&[C::Back], "close")];
-    const MESSAGE: &[HintGroup] = &[hint(&[C::Open, C::Back], "close")];
-    // The checklist pane and its windows (#6).
-    const CHECKLIST: &[HintGroup] = &[
-        MOVE,
-        hint(&[C::Tick], "tick"),
-        hint(&[C::MakeConcrete], "concrete"),
-        hint(&[C::AddItem], "add"),
-        BACK,
-        KEYS,
-    ];
-    const ANSWER: &[HintGroup] = &[
-        hint(&[C::SaveAnswer], "save"),
-        hint(&[C::NewLine], "new line"),
-        hint(&[C::Back], "cancel"),
-    ];
-    // Agenda builder and run mode.
-    const BUILDER: &[HintGroup] = &[
-        MOVE,
-        hint(&[C::AgendaAddCard], "card"),
-        hint(&[C::AgendaAddBreak], "break"),
-        hint(&[C::AgendaLonger, C::AgendaShorter], "±5 min"),
-        hint(&[C::AgendaMoveDown, C::AgendaMoveUp], "reorder"),
-        hint(&[C::AgendaSave], "save"),
-        hint(&[C::AgendaRun], "run"),
-        hint(&[C::AgendaExport], "export"),
-        KEYS,
-        BACK,
-    ];
-    const BUILDER_PROMPT: &[HintGroup] = &[hint(&[C::Open], "ok"), hint(&[C::Back], "cancel")];
-    const PICKER: &[HintGroup] = &[MOVE, hint(&[C::Open], "add"), hint(&[C::Back], "cancel")];
-    const LEAVING: &[HintGroup] = &[
-        hint(&[C::AgendaSave], "save"),
-        hint(&[C::AgendaRemove], "discard"),
-        hint(&[C::Back], "cancel"),
-    ];
-    const RUNNING: &[HintGroup] = &[
-        hint(&[C::AgendaLonger], "+5 min"),
-        hint(&[C::RunSkip], "next"),
-        hint(&[C::RunPause], "pause"),
-        hint(&[C::Back], "leave"),
-        KEYS,
-    ];
-    const NEW_AGENDA: &[HintGroup] = &[
-        hint(&[C::Up, C::Down], "start"),
-        hint(&[C::Open], "create"),
-        hint(&[C::Back], "cancel"),
-    ];
-    // Pack browser.
-    const PACK_LIST: &[HintGroup] = &[
-        MOVE,
-        hint(&[C::Open], "cards"),
-        hint(&[C::InstallPack], "install"),
-        hint(&[C::RemovePack], "remove"),
-        BACK,
-        KEYS,
-    ];
-    const PACK_CARDS: &[HintGroup] = &[
-        MOVE,
-        hint(&[C::ForkCard], "fork"),
-        hint(&[C::Open], "full screen"),
-        BACK,
-        SEARCH,
-        KEYS,
-    ];
-    const PACK_PATH: &[HintGroup] = &[hint(&[C::Open], "install"), hint(&[C::Back], "cancel")];
-    const PACK_CONFIRM: &[HintGroup] = &[hint(&[C::Back], "no")];
-    match context {
-        Sources | Cards => LIST,
-        Preview => PREVIEW,
-        CardView => CARD,
-        SearchBox => SEARCHING,
-        HelpWindow => HELP,
-        Message => MESSAGE,
-        // Agenda builder and run mode.
-        Builder => BUILDER,
-        BuilderPrompt => BUILDER_PROMPT,
-        CardPicker => PICKER,
-        BuilderLeave => LEAVING,
-        RunMode => RUNNING,
-        NewAgendaWindow => NEW_AGENDA,
-        // Pack browser.
-        Context::PackList => PACK_LIST,
-        Context::PackCards => PACK_CARDS,
-        Context::PackPath => PACK_PATH,
-        Context::PackConfirm => PACK_CONFIRM,
-        // The checklist pane and its windows (#6).
-        ChecklistPane => CHECKLIST,
-        AnswerWindow => ANSWER,
     }
 }
 
