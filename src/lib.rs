@@ -15,6 +15,7 @@
 //! - [`duration`], [`toml_read`], [`error`]: forgiving durations, span-aware TOML, diagnostics
 //! - [`checklist`]: what makes a card concrete, ticks, readiness per card, agenda and course
 //! - [`offer`]: the invitation or LinkedIn note drafted from the cards that are ready
+//! - [`rename`]: a card's new id, with every agenda, course and prerequisite following it
 //!
 //! The faces: [`cli`], the command line, and [`tui`], the terminal app. Nothing above them
 //! imports ratatui or crossterm (a test holds the domain to that).
@@ -34,6 +35,8 @@ pub mod markdown;
 pub mod offer;
 pub mod pack;
 pub mod plan;
+// Renaming cards (#5).
+pub mod rename;
 pub mod safe_text;
 pub mod search;
 pub mod search_card;

@@ -35,6 +35,9 @@ pub mod widgets;
 mod app_agenda;
 // Pack browser.
 pub mod pack_jobs;
+// Editing cards (#5).
+mod editing;
+pub mod editor;
 
 use std::path::{Path, PathBuf};
 
@@ -131,6 +134,11 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
         let mut tui = Tui { terminal, app };
         // The personal readiness state: ticks on pack cards (#6).
         tui.run_effects(vec![effect::Effect::LoadReadiness(library_root.clone())]);
+        // Unsaved text an earlier run left behind is offered back first (#5).
+        let root = tui.app.library.root.clone();
+        tui.run_effects(vec![effect::Effect::Editing(
+            editor::effects::EditEffect::ScanRecovery { root },
+        )]);
         event_loop(&mut tui, &signals)
     })();
     terminal::restore();

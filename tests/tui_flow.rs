@@ -245,7 +245,8 @@ proptest! {
         width in 40u16..130,
         height in 12u16..50,
     ) {
-        let root = tui_common::fixture_root();
+        // A copy: random keys now include delete, rename and new card, which write (#5).
+        let (_dir, root) = temp_library();
         let config = tempfile::tempdir().unwrap();
         let app = build_app(load(&root), &TuiOptions::default(), Some(config.path()), true, width, height);
         let mut tui = tui_of(app);

@@ -64,6 +64,11 @@ pub enum Action {
     ReadinessSaved(Result<Box<ReadinessState>, String>),
     /// The personal readiness state was read, or could not be.
     ReadinessLoaded(Result<Box<ReadinessState>, String>),
+    // Editing cards (#5).
+    /// A key the keymap left to the card editor or its question window.
+    EditorKey(super::event::KeyPress),
+    /// An editor effect ran.
+    Editing(super::editor::effects::EditResult),
 }
 
 /// An edit of a one-line text field.

@@ -45,6 +45,8 @@ pub enum Screen {
     Packs(Box<PackScreen>),
     // The checklist pane (#6).
     Checklist(ChecklistScreen),
+    /// Editing a card (#5).
+    Editor(Box<super::editor::EditorScreen>),
 }
 
 /// A window over everything.
@@ -54,6 +56,8 @@ pub enum Popup {
     Message(MessagePopup),
     // Make it concrete, and an own item's text (#6).
     Answer(AnswerWindow),
+    /// A question from the editing keys (#5).
+    Ask(super::views::ask::AskPopup),
 }
 
 /// The whole state of the terminal app.
@@ -78,6 +82,8 @@ pub struct App {
     /// Each card's readiness, by position in `Library::cards`: computed once per load, tick
     /// or save, never per frame.
     pub ready_figures: Vec<Readiness>,
+    /// Cards moved to the trash this session, last one last, as (where it was, where it is) (#5).
+    pub deleted: Vec<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 impl App {
@@ -105,12 +111,18 @@ impl App {
             running: true,
             readiness: ReadinessState::empty(PathBuf::new()),
             ready_figures: Vec::new(),
+            deleted: Vec::new(),
         };
         // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
         app.readiness = ReadinessState::empty(state_path(&app.library));
         app.refresh_readiness();
         app.clamp();
         app
+    }
+
+    /// Ends the app (the editor quits this way once its question is answered).
+    pub(crate) fn stop(&mut self) {
+        self.running = false;
     }
 
     /// False once the user has quit.
@@ -130,6 +142,7 @@ impl App {
                 Popup::Help(_) => Context::Help,
                 Popup::Message(_) => Context::Message,
                 Popup::Answer(_) => Context::Answer,
+                Popup::Ask(_) => Context::Editor,
             };
         }
         match self.screens.last() {
@@ -141,6 +154,7 @@ impl App {
             Some(Screen::NewAgenda(_)) => Context::NewAgenda,
             Some(Screen::Packs(packs)) => packs.context(),
             Some(Screen::Checklist(_)) => Context::Checklist,
+            Some(Screen::Editor(_)) => Context::Editor,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -163,6 +177,7 @@ impl App {
                 let context = self.context();
                 match self.keymap.resolve(key, context) {
                     Some(command) => Some(Action::Command(command)),
+                    None if context == Context::Editor => Some(Action::EditorKey(key)),
                     None if context.takes_text() => TextEdit::for_key(key).map(Action::Edit),
                     None => None,
                 }
@@ -196,6 +211,8 @@ impl App {
                     // Pack browser.
                     Some(Screen::Packs(_)) => Vec::new(),
                     Some(Screen::Card(_) | Screen::Checklist(_)) => Vec::new(),
+                    // Editing cards (#5).
+                    Some(Screen::Editor(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -216,6 +233,14 @@ impl App {
             Action::CardSaved { path, result } => self.card_saved(&path, result),
             Action::ReadinessSaved(result) => self.readiness_saved(result),
             Action::ReadinessLoaded(result) => self.readiness_loaded(result),
+            // Editing cards (#5). The clock also drives the editor's recovery saves.
+            Action::EditorKey(key) => self.editor_key(key),
+            Action::Editing(result) => self.editing_result(result),
+            Action::Tick(seconds) => {
+                let mut effects = self.editing_tick();
+                effects.extend(self.agenda_action(Action::Tick(seconds)));
+                effects
+            }
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -266,6 +291,9 @@ impl App {
     }
 
     fn command(&mut self, command: Command) -> Vec<Effect> {
+        if let Some(effects) = self.editing_command(command) {
+            return effects;
+        }
         let context = self.context();
         // Agenda builder: quitting with unsaved changes asks first, as leaving does.
         let command = if command == Command::Quit && self.has_unsaved() {
@@ -325,6 +353,7 @@ impl App {
                     (!close).then_some(Popup::Message(message))
                 }
                 popup @ Popup::Answer(_) => Some(popup),
+                Popup::Ask(ask) => Some(Popup::Ask(ask)),
             };
             self.popups.extend(keep);
             return Vec::new();
@@ -354,6 +383,8 @@ impl App {
                 self.pack_outcome(outcome)
             }
             Some(Screen::Checklist(_)) => Vec::new(),
+            // Editing cards (#5).
+            Some(Screen::Editor(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -412,6 +443,8 @@ impl App {
             // Pack browser: the wheel moves through its list.
             Some(Screen::Packs(_)) => self.command(command),
             Some(Screen::Checklist(_)) => self.checklist_update(command),
+            // Editing cards (#5).
+            Some(Screen::Editor(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -431,6 +464,8 @@ impl App {
                     | Screen::Run(_)
                     | Screen::NewAgenda(_)
                     | Screen::Packs(_)
+                    // Editing cards (#5).
+                    | Screen::Editor(_)
             )
         });
         for screen in &mut self.screens {
@@ -465,6 +500,8 @@ impl App {
                 // Pack browser.
                 Screen::Packs(packs) => packs.clamp(&self.library, main),
                 Screen::Checklist(_) => {}
+                // Editing cards (#5).
+                Screen::Editor(_) => {}
             }
         }
         self.screens = screens;

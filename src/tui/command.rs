@@ -113,8 +113,6 @@ commands! {
         InstallPack,
         /// Remove the selected installed pack (asks first).
         RemovePack,
-        /// Fork the selected pack card into my cards, to adapt it.
-        ForkCard,
         // The checklist pane and make it concrete (#6).
         /// Open the selected card's checklist.
         Checklist,
@@ -136,6 +134,23 @@ commands! {
         SaveAnswer,
         /// Start a new line in the answer.
         NewLine,
+        // Editing cards (#5).
+        /// Write a new card: asks for its title, then opens it in the editor.
+        NewCard,
+        /// Edit the card in the app (a pack card is forked into your cards first).
+        EditCard,
+        /// Save the card being edited.
+        SaveCard,
+        /// Edit the card's file in $VISUAL or $EDITOR, then reload it and say what changed.
+        ExternalEdit,
+        /// Fork the pack card into your cards, to adapt it.
+        ForkCard,
+        /// Rename the card's id: its file and every agenda, course and prerequisite naming it.
+        RenameCard,
+        /// Move the card to the library's trash.
+        DeleteCard,
+        /// Bring back the card deleted last in this session.
+        UndoDelete,
     }
 }
 
@@ -183,11 +198,13 @@ pub enum Context {
     Checklist,
     /// The make-it-concrete window (and the own item's text).
     Answer,
+    /// The card editor and its questions (#5): keys not bound here are typed into the editor.
+    Editor,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 20] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -210,6 +227,7 @@ impl Context {
         // The checklist pane and its windows (#6).
         Context::Checklist,
         Context::Answer,
+        Context::Editor,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -226,6 +244,8 @@ impl Context {
             || matches!(self, Context::PackPath | Context::PackConfirm)
             // The checklist pane's answer window.
             || self == Context::Answer
+            // The card editor: keys not bound there are typed into it (#5).
+            || self == Context::Editor
     }
 
     /// The name the help window shows.
@@ -253,12 +273,13 @@ impl Context {
             // The checklist pane and its windows (#6).
             Context::Checklist => "Checklist",
             Context::Answer => "Answer",
+            Context::Editor => "Editor",
         }
     }
 }
 
 use Context::{
-    CardView, Cards, Help as HelpWindow, Message, Preview, Search as SearchBox, Sources,
+    CardView, Cards, Editor, Help as HelpWindow, Message, Preview, Search as SearchBox, Sources,
 };
 // Agenda builder and run mode.
 use Context::{
@@ -297,6 +318,7 @@ impl Command {
                 Builder,
                 RunMode,
                 ChecklistPane,
+                Editor,
             ],
             Command::Search => BROWSING,
             Command::Back => &[
@@ -314,6 +336,7 @@ impl Command {
                 NewAgendaWindow,
                 ChecklistPane,
                 AnswerWindow,
+                Editor,
             ],
             Command::Open => &[
                 Sources,
@@ -362,8 +385,46 @@ impl Command {
             Command::Packs => LIBRARY,
             Command::InstallPack => &[Context::PackList, Context::PackCards],
             Command::RemovePack => &[Context::PackList],
-            Command::ForkCard => &[Context::PackCards],
+            // Editing cards (#5).
+            Command::NewCard => &[Cards, Preview],
+            Command::EditCard => &[Cards, Preview, CardView],
+            Command::SaveCard => &[Editor],
+            Command::ExternalEdit => &[Cards, Preview, CardView],
+            // One fork: from the library and from the pack browser's card list.
+            Command::ForkCard => &[Cards, Preview, CardView, Context::PackCards],
+            Command::RenameCard | Command::DeleteCard => &[Cards, Preview, CardView],
+            Command::UndoDelete => &[Cards, Preview],
         }
+    }
+
+    /// Whether the command writes to the library by design (a save, a tick, an install, a
+    /// new or forked card…), either at once or once the question it asks is answered. Every
+    /// other command leaves the user's files as they are; the random-input test holds the
+    /// app to that.
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            Command::AgendaSave
+                | Command::AgendaExport
+                | Command::NewAgenda
+                | Command::InstallPack
+                | Command::RemovePack
+                | Command::ForkCard
+                | Command::Tick
+                | Command::AddItem
+                | Command::EditItem
+                | Command::MoveItemDown
+                | Command::MoveItemUp
+                | Command::RemoveItem
+                | Command::SaveAnswer
+                | Command::NewCard
+                | Command::EditCard
+                | Command::SaveCard
+                | Command::ExternalEdit
+                | Command::RenameCard
+                | Command::DeleteCard
+                | Command::UndoDelete
+        )
     }
 
     /// Whether the command does something in `context`.
@@ -423,7 +484,15 @@ impl Command {
             Command::Packs => &["p"],
             Command::InstallPack => &["i"],
             Command::RemovePack => &["D"],
+            // Editing cards (#5).
+            Command::NewCard => &["n"],
+            Command::EditCard => &["e"],
+            Command::SaveCard => &["ctrl-s"],
+            Command::ExternalEdit => &["E"],
             Command::ForkCard => &["f"],
+            Command::RenameCard => &["f2"],
+            Command::DeleteCard => &["x"],
+            Command::UndoDelete => &["u"],
         }
     }
 

@@ -235,7 +235,7 @@ mod tests {
                 "config.toml:2:1: the key j is bound to both",
             ),
             (
-                "[keys]\nback = \"x\"\n",
+                "[keys]\nback = \"ü\"\n",
                 "config.toml:2:1: back needs a key that is not",
             ),
             (

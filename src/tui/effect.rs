@@ -40,4 +40,6 @@ pub enum Effect {
     /// Read the personal readiness state of the library at this folder; answered by
     /// `Action::ReadinessLoaded`.
     LoadReadiness(PathBuf),
+    /// Editing cards (#5): answered by `Action::Editing`.
+    Editing(super::editor::effects::EditEffect),
 }

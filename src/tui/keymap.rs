@@ -216,7 +216,7 @@ mod tests {
             ("ctrl-c", X::Help, Some(C::Quit)),
             ("esc", X::Message, Some(C::Back)),
             ("enter", X::Message, Some(C::Open)),
-            ("x", X::Cards, None),
+            ("x", X::Sources, None),
         ];
         for &(text, context, expected) in table {
             assert_eq!(

@@ -22,6 +22,9 @@ use crate::library;
 /// spinning) is what keeps the app idle when nothing happens.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
 
+/// How often the app's clock ticks (for the editor's recovery file).
+const TICK_INTERVAL: Duration = Duration::from_secs(1);
+
 /// An app and the terminal it draws on.
 pub struct Tui<B: Backend> {
     pub terminal: Terminal<B>,
@@ -69,10 +72,37 @@ where
             let action = match effect {
                 // Pack browser: installs draw their progress as they go.
                 Effect::Pack(job) => self.run_pack_job(job),
+                // The user's editor needs the terminal itself (#5).
+                Effect::Editing(super::editor::effects::EditEffect::External { path }) => {
+                    self.external_edit(path)
+                }
                 effect => run_effect(effect),
             };
             queue.extend(self.app.update(action));
         }
+    }
+}
+
+impl<B> Tui<B>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    /// Runs the user's editor on a card file with the terminal given back, then redraws fully.
+    fn external_edit(&mut self, path: std::path::PathBuf) -> Action {
+        use super::editor::effects::EditResult;
+        use super::editor::external::run_editor;
+        let before = std::fs::read_to_string(&path).map_err(|error| error.to_string());
+        let ran = super::terminal::suspend(|| run_editor(&path));
+        // What was on screen is gone; draw everything again.
+        let _ = self.terminal.clear();
+        let after = std::fs::read_to_string(&path).map_err(|error| error.to_string());
+        Action::Editing(EditResult::ExternalDone {
+            path,
+            before,
+            after,
+            ran,
+        })
     }
 }
 
@@ -133,6 +163,7 @@ pub fn run_effect(effect: Effect) -> Action {
         Effect::SaveCard(save) => save.run(),
         Effect::SaveReadiness(save) => save.run(),
         Effect::LoadReadiness(root) => super::readiness::load_state(&root),
+        Effect::Editing(effect) => Action::Editing(super::editor::effects::run(effect)),
     }
 }
 
@@ -144,13 +175,20 @@ where
     B::Error: Send + Sync + 'static,
 {
     tui.draw()?;
-    // Agenda builder and run mode: the clock run mode reads, sent as an action.
+    // One clock for run mode's timer and the editor's recovery saves (#5): run mode reads it
+    // on every turn of the loop, the editor about once a second, typing or not.
     let started = std::time::Instant::now();
+    let mut last_tick = started;
     while tui.app.is_running() {
-        if tui.app.wants_ticks() {
+        let timing = tui.app.wants_ticks();
+        if timing || last_tick.elapsed() >= TICK_INTERVAL {
+            last_tick = std::time::Instant::now();
             let effects = tui.app.update(Action::Tick(started.elapsed().as_secs()));
+            let changed = timing || !effects.is_empty();
             tui.run_effects(effects);
-            tui.draw()?;
+            if changed {
+                tui.draw()?;
+            }
         }
         if let Some(signal) = signals.received() {
             return Ok(Some(signal));

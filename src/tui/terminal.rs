@@ -47,6 +47,27 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// Gives the terminal to another program (the user's editor) while `run` runs, then takes it
+/// back: keys typed meanwhile are dropped, so they do not land in the app as commands. The
+/// caller redraws fully afterwards. When the app does not own a terminal (tests), `run` just runs.
+pub fn suspend<R>(run: impl FnOnce() -> R) -> R {
+    if !TAKEN.load(Ordering::SeqCst) {
+        return run();
+    }
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+    let result = run();
+    let _ = enable_raw_mode();
+    while matches!(
+        ratatui::crossterm::event::poll(std::time::Duration::ZERO),
+        Ok(true)
+    ) {
+        let _ = ratatui::crossterm::event::read();
+    }
+    let _ = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture);
+    result
+}
+
 /// Restores the terminal before the default panic message is printed, so the message lands
 /// on the normal screen where it can be read.
 fn install_panic_hook() {

@@ -39,6 +39,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
         Some(Screen::Packs(screen)) => packs::render(app, screen, frame, main),
         Some(Screen::Checklist(screen)) => checklist::render(app, screen, frame, main),
+        Some(Screen::Editor(editor)) => super::views::editor::render(app, editor, frame, main),
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {
@@ -46,6 +47,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             Popup::Help(popup) => help::render(app, popup, frame, main),
             Popup::Message(popup) => message::render(app, popup, frame, main),
             Popup::Answer(window) => answer::render(app, window, frame, main),
+            Popup::Ask(popup) => super::views::ask::render(app, popup, frame, main),
         }
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);

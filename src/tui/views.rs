@@ -21,6 +21,9 @@ pub mod packs;
 pub mod answer;
 pub mod checklist;
 pub mod checklist_keys;
+// Editing cards (#5).
+pub mod ask;
+pub mod editor;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

@@ -117,6 +117,8 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
     ];
     const PACK_PATH: &[HintGroup] = &[hint(&[C::Open], "install"), hint(&[C::Back], "cancel")];
     const PACK_CONFIRM: &[HintGroup] = &[hint(&[C::Back], "no")];
+    // Editing cards (#5).
+    const EDITOR: &[HintGroup] = &[hint(&[C::SaveCard], "save"), BACK, KEYS, QUIT];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -139,5 +141,7 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         // The checklist pane and its windows (#6).
         ChecklistPane => CHECKLIST,
         AnswerWindow => ANSWER,
+        // Editing cards (#5).
+        Context::Editor => EDITOR,
     }
 }
