@@ -27,6 +27,7 @@ pub mod check;
 pub mod checklist;
 pub mod cli;
 pub mod course;
+pub mod duplicate;
 pub mod duration;
 pub mod error;
 pub mod export;

@@ -1,4 +1,4 @@
-//! Card operations from the card list: delete to the trash and undo, and rename with the
+//! Card operations from the card list: delete to the trash and undo, duplicate, and rename with the
 //! references following. Scripted keys against a temporary copy of the fixture library.
 
 mod tui_common;
@@ -60,4 +60,38 @@ fn rename_changes_the_file_and_the_agenda_that_names_it() {
     assert!(!root.join("cards/pivot-chart-slicers.md").exists());
     let agenda = std::fs::read_to_string(root.join("agendas/visit-hansen.toml")).unwrap();
     assert!(agenda.contains("card = \"pivot-slicers\""), "{agenda}");
+}
+
+#[test]
+fn duplicate_copies_a_pack_card_into_my_cards_under_a_new_title_and_opens_it() {
+    let (_dir, root) = temp_library();
+    let mut tui = tui_on(&root);
+    // A card of the fixture's excel-charts pack, found by search and opened full screen.
+    tui.type_keys("/Sparklines in a sales<enter>y").unwrap();
+    let screen = text_of(&tui);
+    assert!(screen.contains("Duplicate"), "{screen}");
+    assert!(screen.contains("(copy)"), "{screen}");
+    // A title that clashes with one of my cards is refused in the window, nothing written.
+    tui.type_keys("<ctrl-u>Pivot chart slicers<enter>").unwrap();
+    let screen = text_of(&tui);
+    assert!(screen.contains("already"), "{screen}");
+    tui.type_keys("<ctrl-u>Sparklines for the board<enter>")
+        .unwrap();
+    let copy = root.join("cards/sparklines-for-the-board.md");
+    let text = std::fs::read_to_string(&copy).expect("the copy is written");
+    assert!(
+        text.contains("title = \"Sparklines for the board\""),
+        "{text}"
+    );
+    assert!(
+        !text.contains("[origin]"),
+        "a duplicate is a new card: {text}"
+    );
+    assert!(
+        matches!(
+            tui.app.screens.last(),
+            Some(skillbook::tui::app::Screen::Editor(_))
+        ),
+        "the copy opens in the editor"
+    );
 }

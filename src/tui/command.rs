@@ -151,6 +151,8 @@ commands! {
         DeleteCard,
         /// Bring back the card deleted last in this session.
         UndoDelete,
+        /// Copy the card to a new card of yours under a new title.
+        DuplicateCard,
     }
 }
 
@@ -394,6 +396,7 @@ impl Command {
             Command::ForkCard => &[Cards, Preview, CardView, Context::PackCards],
             Command::RenameCard | Command::DeleteCard => &[Cards, Preview, CardView],
             Command::UndoDelete => &[Cards, Preview],
+            Command::DuplicateCard => &[Cards, Preview, CardView],
         }
     }
 
@@ -424,6 +427,7 @@ impl Command {
                 | Command::RenameCard
                 | Command::DeleteCard
                 | Command::UndoDelete
+                | Command::DuplicateCard
         )
     }
 
@@ -493,6 +497,7 @@ impl Command {
             Command::RenameCard => &["f2"],
             Command::DeleteCard => &["x"],
             Command::UndoDelete => &["u"],
+            Command::DuplicateCard => &["y"],
         }
     }
 

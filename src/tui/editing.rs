@@ -14,7 +14,7 @@ use super::effect::Effect;
 use super::event::{Key, KeyPress};
 use super::views::ask::{AskPopup, AskPurpose};
 use super::views::preview::Subject;
-use crate::card::{CardTemplate, is_valid_id, new_card_text, slugify};
+use crate::card::{CardTemplate, is_valid_id, new_card_text};
 
 impl App {
     /// Runs an editing command, or returns `None` to leave it to the rest of the app.
@@ -68,6 +68,14 @@ impl App {
                 Some(self.edit_selected())
             }
             Command::UndoDelete => Some(self.undo_delete()),
+            Command::DuplicateCard
+                if matches!(
+                    context,
+                    Context::Cards | Context::Preview | Context::CardView
+                ) =>
+            {
+                Some(self.duplicate_selected())
+            }
             Command::ExternalEdit
             | Command::ForkCard
             | Command::RenameCard
@@ -109,6 +117,17 @@ impl App {
             })];
         }
         let popup = AskPopup::fork_to_edit(card.qualified_id(), &card.card.title);
+        self.popups.push(Popup::Ask(popup));
+        Vec::new()
+    }
+
+    fn duplicate_selected(&mut self) -> Vec<Effect> {
+        let Some(index) = self.current_card() else {
+            self.show_message("Duplicate", "Select a card to duplicate it.");
+            return Vec::new();
+        };
+        let card = &self.library.cards[index];
+        let popup = AskPopup::duplicate(card.qualified_id(), &card.card.title);
         self.popups.push(Popup::Ask(popup));
         Vec::new()
     }
@@ -273,6 +292,23 @@ impl App {
                     new,
                 })]
             }
+            AskPurpose::Duplicate { reference } => {
+                let title = ask
+                    .input
+                    .as_ref()
+                    .map(|input| input.text().trim().to_string())
+                    .unwrap_or_default();
+                if let Err(problem) = self.new_card_path(&title) {
+                    ask.error = Some(problem);
+                    self.popups.push(Popup::Ask(ask));
+                    return Vec::new();
+                }
+                vec![Effect::Editing(EditEffect::Duplicate {
+                    root: self.library.root.clone(),
+                    reference: reference.clone(),
+                    title,
+                })]
+            }
             AskPurpose::Restore(recovered) => vec![Effect::Editing(EditEffect::Open {
                 path: recovered.card.clone(),
                 start: Some(recovered.text.clone()),
@@ -282,22 +318,7 @@ impl App {
 
     /// Where a new card with this title goes, or why it cannot.
     fn new_card_path(&self, title: &str) -> Result<PathBuf, String> {
-        if title.is_empty() {
-            return Err("type a title first".into());
-        }
-        let id = slugify(title);
-        if !is_valid_id(&id) {
-            return Err("the title needs a letter or a digit to make an id from".into());
-        }
-        if self
-            .library
-            .cards
-            .iter()
-            .any(|card| card.is_own() && card.card.id == id)
-        {
-            return Err(format!("you have a card with the id \"{id}\" already"));
-        }
-        Ok(self.library.cards_folder().join(format!("{id}.md")))
+        crate::duplicate::new_card_slot(&self.library, title).map(|(_, path)| path)
     }
 
     /// One tick of the clock: editors keep their unsaved text every few ticks.

@@ -21,6 +21,12 @@ pub enum EditEffect {
     },
     /// Fork a pack card into my cards and open the copy.
     Fork { root: PathBuf, reference: String },
+    /// Copy a card to a new card of mine with this title, and open the copy.
+    Duplicate {
+        root: PathBuf,
+        reference: String,
+        title: String,
+    },
     /// Save over a file read with `expected`; removes the recovery file once saved.
     Save {
         path: PathBuf,
@@ -124,6 +130,17 @@ pub fn run(effect: EditEffect) -> EditResult {
             let library = crate::library::load(&root);
             match crate::pack::fork::fork_card(&library, &reference, None) {
                 Ok(forked) => open(forked.path, None),
+                Err(error) => EditResult::Failed(error.to_string()),
+            }
+        }
+        EditEffect::Duplicate {
+            root,
+            reference,
+            title,
+        } => {
+            let library = crate::library::load(&root);
+            match crate::duplicate::duplicate_card(&library, &reference, &title) {
+                Ok(path) => open(path, None),
                 Err(error) => EditResult::Failed(error.to_string()),
             }
         }

@@ -21,6 +21,8 @@ pub enum AskPurpose {
     NewCard,
     /// Edit a pack card: fork it into my cards first (the pack card's qualified id).
     ForkToEdit { reference: String },
+    /// A copy of a card under a new title (the source's qualified id).
+    Duplicate { reference: String },
     /// Unsaved text from an earlier run: restore it (Enter) or discard it (`d`).
     Restore(Recovered),
     /// A new id for an own card.
@@ -81,6 +83,23 @@ impl AskPopup {
                 "New id for {old} (its file, agendas, courses and prerequisites follow; Enter \
                  renames, Esc cancels):"
             ),
+            input: Some(input),
+            error: None,
+        }
+    }
+
+    /// Asks for the title of a copy of a card, starting from the source's title.
+    pub fn duplicate(reference: String, title: &str) -> AskPopup {
+        let mut input = TextInput::default();
+        for c in format!("{title} (copy)").chars() {
+            input.apply(crate::tui::action::TextEdit::Insert(c));
+        }
+        AskPopup {
+            purpose: AskPurpose::Duplicate { reference },
+            title: "Duplicate".into(),
+            text: "Title of the copy, a new card of yours (Enter writes it and opens it in the \
+                   editor, Esc cancels):"
+                .into(),
             input: Some(input),
             error: None,
         }
