@@ -38,6 +38,7 @@ pub mod pack_jobs;
 // Editing cards (#5).
 mod editing;
 pub mod editor;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 

@@ -188,3 +188,101 @@ fn a_change_made_in_the_external_editor_is_shown() {
     let text = std::fs::read_to_string(library.join("cards/script-target.md")).unwrap();
     assert!(text.contains("Changed by the script"), "{text}");
 }
+
+/// Opens a new card titled `title` in the editor and types `text` at the end of its body.
+fn type_into_new_card(tmux: &Tmux, title: &str, id: &str, text: &str) {
+    tmux.type_text("n");
+    tmux.wait_for("New card");
+    tmux.type_text(title);
+    tmux.press("Enter");
+    tmux.wait_for(&format!("Edit {id}"));
+    tmux.press("BTab");
+    tmux.wait_for("▸ Body");
+    tmux.press("C-End");
+    tmux.type_text(text);
+    tmux.wait_for("● unsaved");
+    // Every key has arrived before the test goes on.
+    tmux.wait_for(text);
+}
+
+#[test]
+fn a_card_changed_by_another_program_during_an_edit_asks_and_loses_neither_text() {
+    let (_dir, library) = temp_library();
+    let tmux = Tmux::start("outside", &library, None);
+    tmux.start_app();
+    type_into_new_card(
+        &tmux,
+        "Shared card",
+        "shared-card",
+        "Mine, typed in skillbook.",
+    );
+    // Another program (a second editor, a git pull) changes the file on disk.
+    let path = library.join("cards/shared-card.md");
+    let theirs = std::fs::read_to_string(&path).unwrap() + "Theirs, from outside.\n";
+    std::fs::write(&path, &theirs).unwrap();
+    tmux.wait_for("Changed on disk");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    tmux.type_text("b");
+    let both = tmux.wait_for("On disk now");
+    assert!(both.contains("Theirs, from outside."), "{both}");
+    assert!(both.contains("Mine, typed in skillbook."), "{both}");
+    tmux.type_text("k");
+    let saved = wait_until(|| {
+        let text = std::fs::read_to_string(&path).ok()?;
+        text.contains("Mine, typed in skillbook.").then_some(text)
+    });
+    assert!(saved.is_some(), "kept mine:\n{}", tmux.screen());
+}
+
+#[test]
+fn a_card_changed_on_disk_shows_in_the_list_without_a_reload() {
+    let (_dir, library) = temp_library();
+    let tmux = Tmux::start("listing", &library, None);
+    tmux.start_app();
+    let path = library.join("cards/linkedin-b2b.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let retitled = text.replacen(
+        "title = \"Find B2B customers on LinkedIn\"",
+        "title = \"Renamed by git pull\"",
+        1,
+    );
+    assert_ne!(retitled, text, "the fixture's title line");
+    std::fs::write(&path, retitled).unwrap();
+    tmux.wait_for("Renamed by git pull");
+    tmux.type_text("q");
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn killing_the_terminal_mid_edit_offers_the_text_back_at_the_next_start() {
+    let (_dir, library) = temp_library();
+    let first = Tmux::start("killed", &library, None);
+    first.start_app();
+    type_into_new_card(
+        &first,
+        "Half written",
+        "half-written",
+        "Words not saved yet.",
+    );
+    // The terminal goes away with the text unsaved: the window is closed, the line hung up.
+    drop(first);
+    let recovery = library.join(".skillbook/recovery");
+    let kept = wait_until(|| {
+        std::fs::read_dir(&recovery).ok()?.flatten().find(|entry| {
+            std::fs::read_to_string(entry.path())
+                .is_ok_and(|text| text.contains("Words not saved yet."))
+        })
+    });
+    assert!(
+        kept.is_some(),
+        "the unsaved text reached the recovery folder"
+    );
+    let second = Tmux::start("reopened", &library, None);
+    let binary = env!("CARGO_BIN_EXE_skillbook");
+    second.type_text(&format!("{binary}; echo \"exit=$?\""));
+    second.press("Enter");
+    second.wait_for("Unsaved changes found");
+    second.press("Enter");
+    let screen = second.wait_for("Edit half-written");
+    assert!(screen.contains("Words not saved yet."), "{screen}");
+}

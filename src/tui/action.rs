@@ -69,6 +69,8 @@ pub enum Action {
     EditorKey(super::event::KeyPress),
     /// An editor effect ran.
     Editing(super::editor::effects::EditResult),
+    /// The library watcher saw these files change on disk (#5).
+    FilesChanged(Vec<PathBuf>),
 }
 
 /// An edit of a one-line text field.

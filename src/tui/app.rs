@@ -17,7 +17,7 @@ use super::views::browser::{Browser, BrowserOutcome, UpdateContext};
 use super::views::card_view::CardScreen;
 use super::views::help::HelpPopup;
 use super::views::message::MessagePopup;
-use super::views::preview::FileCache;
+use super::views::preview::{FileCache, Subject};
 use super::views::search::{SearchOutcome, SearchScreen};
 use super::views::sources::sources;
 use crate::library::Library;
@@ -236,6 +236,7 @@ impl App {
             // Editing cards (#5). The clock also drives the editor's recovery saves.
             Action::EditorKey(key) => self.editor_key(key),
             Action::Editing(result) => self.editing_result(result),
+            Action::FilesChanged(paths) => self.files_changed(&paths),
             Action::Tick(seconds) => {
                 let mut effects = self.editing_tick();
                 effects.extend(self.agenda_action(Action::Tick(seconds)));
@@ -450,23 +451,37 @@ impl App {
     }
 
     fn library_loaded(&mut self, library: Library) -> Vec<Effect> {
-        self.library = library;
+        let old = std::mem::replace(&mut self.library, library);
         self.search_index = SearchIndex::new(&self.library.cards);
         self.files.clear();
         // Readiness (#6): the personal state is read again with the library.
         let mut read_state = vec![Effect::LoadReadiness(self.library.root.clone())];
-        // Card positions may have moved: a card shown full screen could now be another one.
-        self.screens.retain(|screen| {
-            matches!(
-                screen,
-                Screen::Search(_)
-                    | Screen::Builder(_)
-                    | Screen::Run(_)
-                    | Screen::NewAgenda(_)
-                    | Screen::Packs(_)
-                    // Editing cards (#5).
-                    | Screen::Editor(_)
-            )
+        // Card positions may have moved: a card shown full screen, or its checklist, follows
+        // its file to its new position (a reload after a change on disk keeps the user where
+        // they were), and closes when the file is gone.
+        let library = &self.library;
+        let moved = |index: usize| {
+            let path = &old.cards.get(index)?.path;
+            library.cards.iter().position(|card| &card.path == path)
+        };
+        self.screens.retain_mut(|screen| match screen {
+            Screen::Card(card) => match card.subject {
+                Subject::Card(index) => moved(index)
+                    .map(|now| card.subject = Subject::Card(now))
+                    .is_some(),
+                Subject::File(_) => true,
+                Subject::Problem(_) => false,
+            },
+            Screen::Checklist(checklist) => moved(checklist.card)
+                .map(|now| checklist.card = now)
+                .is_some(),
+            Screen::Search(_)
+            | Screen::Builder(_)
+            | Screen::Run(_)
+            | Screen::NewAgenda(_)
+            | Screen::Packs(_)
+            // Editing cards (#5).
+            | Screen::Editor(_) => true,
         });
         for screen in &mut self.screens {
             if let Screen::Search(search) = screen {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::action::TextEdit;
 use super::app::{App, Popup, Screen};
 use super::command::{Command, Context};
-use super::editor::effects::{EditEffect, EditResult, Recovered, SaveOutcome};
+use super::editor::effects::{EditEffect, EditResult, Known, Recovered, SaveOutcome};
 use super::editor::external::describe_changes;
 use super::editor::{EditorOutcome, EditorPrompt, EditorScreen};
 use super::effect::Effect;
@@ -321,6 +321,18 @@ impl App {
         crate::duplicate::new_card_slot(&self.library, title).map(|(_, path)| path)
     }
 
+    /// Every editor's unsaved text, to be written to its recovery file now: the app is about
+    /// to end without the user's say.
+    pub fn keep_unsaved(&mut self) -> Vec<Effect> {
+        self.screens
+            .iter_mut()
+            .filter_map(|screen| match screen {
+                Screen::Editor(editor) => editor.keep_now(),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// One tick of the clock: editors keep their unsaved text every few ticks.
     pub(crate) fn editing_tick(&mut self) -> Vec<Effect> {
         self.screens
@@ -382,9 +394,114 @@ impl App {
                 self.show_message("Done", text);
                 vec![Effect::LoadLibrary(self.library.root.clone())]
             }
+            EditResult::OnDisk { path, disk } => self.changed_on_disk(&path, disk),
+            EditResult::LibraryChanged => vec![Effect::LoadLibrary(self.library.root.clone())],
             EditResult::Done => Vec::new(),
             EditResult::Failed(problem) => {
                 self.show_message("Not done", problem);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Files changed on disk, as the library watcher saw them: the library is read again, and
+    /// each editor on a changed file checks what is on disk now.
+    pub(crate) fn files_changed(&mut self, paths: &[PathBuf]) -> Vec<Effect> {
+        let mut effects: Vec<Effect> = self
+            .screens
+            .iter()
+            .filter_map(|screen| match screen {
+                Screen::Editor(editor) if paths.contains(&editor.path) => {
+                    Some(Effect::Editing(EditEffect::CheckDisk {
+                        path: editor.path.clone(),
+                    }))
+                }
+                _ => None,
+            })
+            .collect();
+        let cards: std::collections::HashMap<&std::path::Path, usize> = self
+            .library
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(index, card)| (card.path.as_path(), index))
+            .collect();
+        let seen = paths
+            .iter()
+            .map(|path| {
+                let known = if let Some(&index) = cards.get(path.as_path()) {
+                    let text = self.library.cards[index].file.original_text();
+                    Known::Card(crate::store::Fingerprint::of(text.as_bytes()))
+                } else if self.library.agenda_paths.contains(path)
+                    || self.library.course_paths.contains(path)
+                {
+                    Known::Listed
+                } else {
+                    Known::Unknown
+                };
+                (path.clone(), known)
+            })
+            .collect();
+        effects.push(Effect::Editing(EditEffect::CheckLibrary { seen }));
+        effects
+    }
+
+    /// An edited file as it is on disk now. Our own save is recognised by its fingerprint and
+    /// changes nothing. A change from outside is taken in place when nothing is unsaved, and
+    /// otherwise asks keep mine / take theirs / see both, so neither side's text is lost.
+    fn changed_on_disk(
+        &mut self,
+        path: &std::path::Path,
+        disk: Result<Option<(String, crate::store::Fingerprint)>, String>,
+    ) -> Vec<Effect> {
+        let shown = self.library.display_path(path).display().to_string();
+        let Some(editor) = self
+            .screens
+            .iter_mut()
+            .rev()
+            .find_map(|screen| match screen {
+                Screen::Editor(editor) if editor.path == path => Some(editor),
+                _ => None,
+            })
+        else {
+            return Vec::new();
+        };
+        match disk {
+            Ok(Some((_, fingerprint))) if editor.expected == Some(fingerprint) => Vec::new(),
+            Ok(Some((theirs, fingerprint))) => {
+                if editor.is_dirty() || editor.prompt.is_some() {
+                    editor.after_save = None;
+                    editor.prompt = Some(EditorPrompt::Conflict {
+                        theirs,
+                        fingerprint,
+                        side_by_side: false,
+                    });
+                    return Vec::new();
+                }
+                let taken = editor.take_theirs(&theirs, fingerprint);
+                let text = match taken {
+                    Ok(()) => format!("{shown} changed on disk; the editor shows it as it is now."),
+                    Err(problem) => {
+                        format!("{shown} changed on disk and cannot be edited here now: {problem}")
+                    }
+                };
+                self.show_message("Reloaded", text);
+                Vec::new()
+            }
+            Ok(None) => {
+                // Saving writes the file again; until then the text lives in the editor.
+                editor.expected = None;
+                self.show_message(
+                    "Deleted on disk",
+                    format!(
+                        "{shown} was deleted by another program. Your text is still here: \
+                         Ctrl-s writes it again, Esc then d lets it go."
+                    ),
+                );
+                Vec::new()
+            }
+            Err(problem) => {
+                self.show_message("Cannot read", problem);
                 Vec::new()
             }
         }

@@ -254,6 +254,12 @@ impl EditorScreen {
             return None;
         }
         self.ticks = 0;
+        self.keep_now()
+    }
+
+    /// The effect that writes the unsaved text to the recovery file, unless it is there
+    /// already (or nothing is unsaved).
+    pub fn keep_now(&mut self) -> Option<Effect> {
         if !self.is_dirty() || self.recovered.as_deref() == Some(self.text.as_str()) {
             return None;
         }

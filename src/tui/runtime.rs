@@ -174,11 +174,28 @@ where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
+    let ended = run_until_done(tui, signals);
+    if !matches!(ended, Ok(None)) {
+        // Ended without the user's say (a signal, the terminal gone): text still unsaved in
+        // an editor goes to its recovery file first, to be offered back at the next start.
+        let effects = tui.app.keep_unsaved();
+        tui.run_effects(effects);
+    }
+    ended
+}
+
+fn run_until_done<B>(tui: &mut Tui<B>, signals: &Signals) -> anyhow::Result<Option<i32>>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
     tui.draw()?;
     // One clock for run mode's timer and the editor's recovery saves (#5): run mode reads it
     // on every turn of the loop, the editor about once a second, typing or not.
     let started = std::time::Instant::now();
     let mut last_tick = started;
+    // Cards changed by other programs show without a reload (#5).
+    let mut watcher = super::watch::LibraryWatcher::new(tui.app.library.root.clone());
     while tui.app.is_running() {
         let timing = tui.app.wants_ticks();
         if timing || last_tick.elapsed() >= TICK_INTERVAL {
@@ -189,6 +206,12 @@ where
             if changed {
                 tui.draw()?;
             }
+        }
+        let changed = watcher.poll();
+        if !changed.is_empty() {
+            let effects = tui.app.update(Action::FilesChanged(changed));
+            tui.run_effects(effects);
+            tui.draw()?;
         }
         if let Some(signal) = signals.received() {
             return Ok(Some(signal));

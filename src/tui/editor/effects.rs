@@ -38,6 +38,11 @@ pub enum EditEffect {
     WriteRecovery { path: PathBuf, text: String },
     /// Forget the unsaved text (saved or discarded).
     RemoveRecovery { path: PathBuf },
+    /// Whether files the watcher saw change differ from what the app holds; answered by
+    /// `LibraryChanged` (read the library again) or `Done`.
+    CheckLibrary { seen: Vec<(PathBuf, Known)> },
+    /// Read a card file an editor has open, after the watcher saw it change.
+    CheckDisk { path: PathBuf },
     /// Look for unsaved text left by an earlier run.
     ScanRecovery { root: PathBuf },
     /// Run the user's editor on the file (the runtime gives the terminal over for it).
@@ -76,6 +81,17 @@ pub struct Recovered {
     pub text: String,
 }
 
+/// What the app holds of a file the watcher saw change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// A card, whose text as loaded has this fingerprint.
+    Card(Fingerprint),
+    /// An agenda or a course the library lists.
+    Listed,
+    /// Nothing: a file or folder the library does not have.
+    Unknown,
+}
+
 /// What came back from an [`EditEffect`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditResult {
@@ -104,6 +120,14 @@ pub enum EditResult {
         path: PathBuf,
         trashed: PathBuf,
     },
+    /// A file open in an editor, as it is on disk now after a change from outside; `None`
+    /// when it is gone.
+    OnDisk {
+        path: PathBuf,
+        disk: Result<Option<(String, Fingerprint)>, String>,
+    },
+    /// Files changed on disk from what the app holds: read the library again.
+    LibraryChanged,
     /// Done; what to tell the user.
     Told(String),
     /// Nothing to show.
@@ -143,6 +167,33 @@ pub fn run(effect: EditEffect) -> EditResult {
                 Ok(path) => open(path, None),
                 Err(error) => EditResult::Failed(error.to_string()),
             }
+        }
+        EditEffect::CheckLibrary { seen } => {
+            // Our own saves show up here too; they match what the app holds and cost no reload.
+            let stale = seen.iter().any(|(path, known)| match known {
+                Known::Card(fingerprint) => {
+                    store::read(path).map_or(true, |(_, now)| now != *fingerprint)
+                }
+                Known::Listed => !path.is_file(),
+                Known::Unknown => path.exists(),
+            });
+            if stale {
+                EditResult::LibraryChanged
+            } else {
+                EditResult::Done
+            }
+        }
+        EditEffect::CheckDisk { path } => {
+            let disk = match store::read(&path) {
+                Ok((bytes, fingerprint)) => String::from_utf8(bytes)
+                    .map(|text| Some((text, fingerprint)))
+                    .map_err(|_| format!("{}: not UTF-8 text", path.display())),
+                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                    Ok(None)
+                }
+                Err(error) => Err(error.to_string()),
+            };
+            EditResult::OnDisk { path, disk }
         }
         EditEffect::Save {
             path,
