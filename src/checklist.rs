@@ -48,6 +48,7 @@ pub use own::{ItemError, add_item, edit_item, move_item, remove_item};
 pub use plan_ready::{agenda_readiness, course_readiness, plan_readiness};
 pub use prep::{
     BeforeYouGo, CardReadiness, PrepList, card_readiness, library_readiness, prep_list,
+    same_requirement,
 };
 pub use state::{ReadinessState, STATE_FILE};
 pub use ticks::{Toggled, save_card, tick_key, toggle, toggle_item};

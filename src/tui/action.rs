@@ -64,6 +64,11 @@ pub enum Action {
     ReadinessSaved(Result<Box<ReadinessState>, String>),
     /// The personal readiness state was read, or could not be.
     ReadinessLoaded(Result<Box<ReadinessState>, String>),
+    // The offer window and plan readiness (#6).
+    /// An offer was written (the file's path), or could not be (why).
+    OfferWritten(Result<PathBuf, String>),
+    /// Agenda and course files were read: each one's text, or why it could not be read.
+    PlansRead(Vec<(PathBuf, Result<String, String>)>),
 }
 
 /// An edit of a one-line text field.

@@ -31,6 +31,10 @@ use super::views::answer::AnswerWindow;
 use super::views::checklist::ChecklistScreen;
 use crate::checklist::{Readiness, ReadinessState};
 use std::path::PathBuf;
+// The prep list, the offer window and plan readiness (#6).
+use super::readiness::PlanFigure;
+use super::views::offer::OfferWindow;
+use super::views::prep::PrepScreen;
 
 /// A screen over the library screen.
 #[derive(Debug, Clone)]
@@ -45,6 +49,8 @@ pub enum Screen {
     Packs(Box<PackScreen>),
     // The checklist pane (#6).
     Checklist(ChecklistScreen),
+    // An agenda's prep list (#6).
+    Prep(Box<PrepScreen>),
 }
 
 /// A window over everything.
@@ -54,6 +60,8 @@ pub enum Popup {
     Message(MessagePopup),
     // Make it concrete, and an own item's text (#6).
     Answer(AnswerWindow),
+    // The offer window (#6).
+    Offer(Box<OfferWindow>),
 }
 
 /// The whole state of the terminal app.
@@ -78,6 +86,10 @@ pub struct App {
     /// Each card's readiness, by position in `Library::cards`: computed once per load, tick
     /// or save, never per frame.
     pub ready_figures: Vec<Readiness>,
+    // Plan readiness (#6).
+    /// The user's agendas and courses with their readiness, read after each load of the
+    /// library and its state, computed again on every tick.
+    pub plans: Vec<PlanFigure>,
 }
 
 impl App {
@@ -105,6 +117,7 @@ impl App {
             running: true,
             readiness: ReadinessState::empty(PathBuf::new()),
             ready_figures: Vec::new(),
+            plans: Vec::new(),
         };
         // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
         app.readiness = ReadinessState::empty(state_path(&app.library));
@@ -130,6 +143,7 @@ impl App {
                 Popup::Help(_) => Context::Help,
                 Popup::Message(_) => Context::Message,
                 Popup::Answer(_) => Context::Answer,
+                Popup::Offer(_) => Context::Offer,
             };
         }
         match self.screens.last() {
@@ -141,6 +155,7 @@ impl App {
             Some(Screen::NewAgenda(_)) => Context::NewAgenda,
             Some(Screen::Packs(packs)) => packs.context(),
             Some(Screen::Checklist(_)) => Context::Checklist,
+            Some(Screen::Prep(_)) => Context::Prep,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -196,6 +211,7 @@ impl App {
                     // Pack browser.
                     Some(Screen::Packs(_)) => Vec::new(),
                     Some(Screen::Card(_) | Screen::Checklist(_)) => Vec::new(),
+                    Some(Screen::Prep(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -216,6 +232,9 @@ impl App {
             Action::CardSaved { path, result } => self.card_saved(&path, result),
             Action::ReadinessSaved(result) => self.readiness_saved(result),
             Action::ReadinessLoaded(result) => self.readiness_loaded(result),
+            // The offer window and plan readiness (#6).
+            Action::OfferWritten(result) => self.offer_written(result),
+            Action::PlansRead(files) => self.plans_read(files),
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -325,6 +344,7 @@ impl App {
                     (!close).then_some(Popup::Message(message))
                 }
                 popup @ Popup::Answer(_) => Some(popup),
+                popup @ Popup::Offer(_) => Some(popup),
             };
             self.popups.extend(keep);
             return Vec::new();
@@ -354,6 +374,7 @@ impl App {
                 self.pack_outcome(outcome)
             }
             Some(Screen::Checklist(_)) => Vec::new(),
+            Some(Screen::Prep(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -412,6 +433,7 @@ impl App {
             // Pack browser: the wheel moves through its list.
             Some(Screen::Packs(_)) => self.command(command),
             Some(Screen::Checklist(_)) => self.checklist_update(command),
+            Some(Screen::Prep(_)) => self.command(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -431,6 +453,8 @@ impl App {
                     | Screen::Run(_)
                     | Screen::NewAgenda(_)
                     | Screen::Packs(_)
+                    // The prep list holds no card positions: it looks cards up as it draws.
+                    | Screen::Prep(_)
             )
         });
         for screen in &mut self.screens {
@@ -465,6 +489,7 @@ impl App {
                 // Pack browser.
                 Screen::Packs(packs) => packs.clamp(&self.library, main),
                 Screen::Checklist(_) => {}
+                Screen::Prep(_) => {}
             }
         }
         self.screens = screens;

@@ -136,6 +136,17 @@ commands! {
         SaveAnswer,
         /// Start a new line in the answer.
         NewLine,
+        // The prep list and the offer window (#6).
+        /// Open the agenda's prep list: every open checklist item, and what to bring.
+        PrepList,
+        /// Draft an invitation or a LinkedIn note from your ready cards.
+        Offer,
+        /// Take the selected card into the offer, or leave it out.
+        OfferToggleCard,
+        /// Switch between the invitation and the LinkedIn note.
+        OfferVariant,
+        /// Write the offer into the library's offers folder.
+        OfferSave,
     }
 }
 
@@ -183,11 +194,16 @@ pub enum Context {
     Checklist,
     /// The make-it-concrete window (and the own item's text).
     Answer,
+    // The prep list and the offer window (#6).
+    /// An agenda's prep list.
+    Prep,
+    /// The offer window.
+    Offer,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 21] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -210,6 +226,9 @@ impl Context {
         // The checklist pane and its windows (#6).
         Context::Checklist,
         Context::Answer,
+        // The prep list and the offer window (#6).
+        Context::Prep,
+        Context::Offer,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -253,6 +272,9 @@ impl Context {
             // The checklist pane and its windows (#6).
             Context::Checklist => "Checklist",
             Context::Answer => "Answer",
+            // The prep list and the offer window (#6).
+            Context::Prep => "Prep list",
+            Context::Offer => "Offer",
         }
     }
 }
@@ -363,12 +385,20 @@ impl Command {
             Command::InstallPack => &[Context::PackList, Context::PackCards],
             Command::RemovePack => &[Context::PackList],
             Command::ForkCard => &[Context::PackCards],
+            // The prep list and the offer window (#6).
+            Command::PrepList => &[Builder],
+            Command::Offer => LIBRARY,
+            Command::OfferToggleCard | Command::OfferVariant | Command::OfferSave => {
+                &[Context::Offer]
+            }
         }
     }
 
     /// Whether the command does something in `context`.
     pub fn applies_in(self, context: Context) -> bool {
         self.contexts().contains(&context) || pack_browser_applies(self, context)
+            // The prep list and the offer window (#6).
+            || prep_and_offer_apply(self, context)
     }
 
     /// The keys a command has until the config file says otherwise.
@@ -400,7 +430,8 @@ impl Command {
             Command::MoveItemUp => &["K"],
             Command::RemoveItem => &["x"],
             Command::SaveAnswer => &["enter", "ctrl-s"],
-            Command::NewLine => &["alt-enter"],
+            // Some terminals never send alt-enter; ctrl-j is the newline they all send.
+            Command::NewLine => &["alt-enter", "ctrl-j"],
             // Agenda builder and run mode.
             Command::AgendaSave => &["ctrl-s"],
             Command::AgendaAddCard => &["a"],
@@ -424,6 +455,12 @@ impl Command {
             Command::InstallPack => &["i"],
             Command::RemovePack => &["D"],
             Command::ForkCard => &["f"],
+            // The prep list and the offer window (#6).
+            Command::PrepList => &["r"],
+            Command::Offer => &["O"],
+            Command::OfferToggleCard => &["space"],
+            Command::OfferVariant => &["tab"],
+            Command::OfferSave => &["ctrl-s"],
         }
     }
 
@@ -465,6 +502,21 @@ fn pack_browser_applies(command: Command, context: Context) -> bool {
         ),
         Context::PackPath => matches!(command, C::Open | C::Back),
         Context::PackConfirm => command == C::Back,
+        _ => false,
+    }
+}
+
+/// The prep list and the offer window (#6): the shared commands (moving, opening, going back,
+/// help) in their contexts, kept apart like the pack browser's.
+fn prep_and_offer_apply(command: Command, context: Context) -> bool {
+    use Command as C;
+    let moving = matches!(
+        command,
+        C::Help | C::Back | C::Up | C::Down | C::PageUp | C::PageDown | C::Top | C::Bottom
+    );
+    match context {
+        Context::Prep => moving || command == C::Open,
+        Context::Offer => moving,
         _ => false,
     }
 }

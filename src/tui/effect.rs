@@ -40,4 +40,15 @@ pub enum Effect {
     /// Read the personal readiness state of the library at this folder; answered by
     /// `Action::ReadinessLoaded`.
     LoadReadiness(PathBuf),
+    // The prep list, the offer window and plan readiness (#6).
+    /// Write an offer into `folder` as `<stem>-<date>.txt` (`-2`, `-3`... when that exists:
+    /// an earlier offer is never overwritten); answered by `Action::OfferWritten`.
+    WriteOffer {
+        folder: PathBuf,
+        stem: String,
+        text: String,
+    },
+    /// Read the user's agenda and course files for their readiness figures; answered by
+    /// `Action::PlansRead`.
+    ReadPlans(Vec<PathBuf>),
 }

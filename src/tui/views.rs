@@ -21,6 +21,9 @@ pub mod packs;
 pub mod answer;
 pub mod checklist;
 pub mod checklist_keys;
+// The prep list and the offer window (#6).
+pub mod offer;
+pub mod prep;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
