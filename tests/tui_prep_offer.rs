@@ -22,8 +22,7 @@ use tui_common::{load, text_of, tui_of};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
-const ALL_TICKED: &str =
-    "[\"outcome\", \"their-world\", \"show-it\", \"try-it\", \"pitfalls\", \"leave-behind\", \"timing\"]";
+const ALL_TICKED: &str = "[\"outcome\", \"their-world\", \"show-it\", \"try-it\", \"pitfalls\", \"leave-behind\", \"timing\"]";
 
 /// A small library: a card that is ready, one half done that needs a projector adapter, a
 /// bare one, and an agenda naming them (and a card that does not exist).
@@ -108,9 +107,19 @@ fn r_opens_the_prep_list_in_the_builder_and_still_reloads_in_the_library() {
         vec![Effect::LoadLibrary(app.library.root.clone())]
     );
     let key = "r".parse().expect("key");
-    assert_eq!(app.keymap.resolve(key, Context::Sources), Some(Command::Reload));
-    assert_eq!(app.keymap.resolve(key, Context::Builder), Some(Command::PrepList));
-    assert!(app.keymap.problems().is_empty(), "{:?}", app.keymap.problems());
+    assert_eq!(
+        app.keymap.resolve(key, Context::Sources),
+        Some(Command::Reload)
+    );
+    assert_eq!(
+        app.keymap.resolve(key, Context::Builder),
+        Some(Command::PrepList)
+    );
+    assert!(
+        app.keymap.problems().is_empty(),
+        "{:?}",
+        app.keymap.problems()
+    );
 
     let mut app = builder_app(&root, 80, 24, "dark");
     assert!(app.update(command(Command::PrepList)).is_empty());
@@ -164,7 +173,11 @@ fn the_offer_window_starts_on_the_ready_cards_and_follows_the_choices() {
         other => panic!("not the offer window: {other:?}"),
     };
     let chosen: Vec<bool> = window(&app).cards.iter().map(|(_, on)| *on).collect();
-    assert_eq!(chosen, [true, false, false], "linkedin, pivot, slack in library order");
+    assert_eq!(
+        chosen,
+        [true, false, false],
+        "linkedin, pivot, slack in library order"
+    );
     let (draft, _, _) = window(&app).draft(&app.library).expect("a draft");
     assert!(draft.text.contains("Find B2B customers on LinkedIn"));
     assert!(!draft.text.contains("Pivot"));
@@ -172,7 +185,11 @@ fn the_offer_window_starts_on_the_ready_cards_and_follows_the_choices() {
     app.update(command(Command::Down));
     app.update(command(Command::OfferToggleCard));
     let (draft, _, _) = window(&app).draft(&app.library).expect("a draft");
-    assert!(draft.text.contains("Pivot charts with slicers"), "{}", draft.text);
+    assert!(
+        draft.text.contains("Pivot charts with slicers"),
+        "{}",
+        draft.text
+    );
     // The LinkedIn note, and its save.
     app.update(command(Command::OfferVariant));
     let (note, _, _) = window(&app).draft(&app.library).expect("a draft");
@@ -198,7 +215,10 @@ fn the_offer_window_starts_on_the_ready_cards_and_follows_the_choices() {
     }
     let status = window(&app).status.expect("a status");
     let status = status.expect("written");
-    assert!(status.starts_with("Wrote offers/linkedin-note-"), "{status}");
+    assert!(
+        status.starts_with("Wrote offers/linkedin-note-"),
+        "{status}"
+    );
     assert!(status.ends_with("-2.txt"), "{status}");
     // With no card chosen there is nothing to write, and it says so.
     app.update(command(Command::Top));
@@ -235,7 +255,11 @@ fn danish_cards_get_a_danish_offer() {
     };
     let (draft, lang, _) = window.draft(&app.library).expect("a draft");
     assert_eq!(lang.as_str(), "da");
-    assert!(draft.text.contains("Kløften i regnearket"), "{}", draft.text);
+    assert!(
+        draft.text.contains("Kløften i regnearket"),
+        "{}",
+        draft.text
+    );
 }
 
 #[test]
@@ -243,7 +267,10 @@ fn ctrl_j_starts_a_new_line_in_the_answer_window() {
     let (_dir, root) = library();
     let mut app = app_on(&root, 80, 24, "dark");
     let key = "ctrl-j".parse().expect("key");
-    assert_eq!(app.keymap.resolve(key, Context::Answer), Some(Command::NewLine));
+    assert_eq!(
+        app.keymap.resolve(key, Context::Answer),
+        Some(Command::NewLine)
+    );
     app.popups.push(Popup::Answer(AnswerWindow::new(
         0,
         Purpose::Concrete(skillbook::checklist::DefaultItem::ShowIt),
@@ -298,7 +325,9 @@ fn the_prep_list_on_screen() {
 #[test]
 fn the_builder_header_shows_how_ready_the_agenda_is() {
     let (_dir, root) = library();
-    snapshot("builder_readiness", |w, h, theme| builder_app(&root, w, h, theme));
+    snapshot("builder_readiness", |w, h, theme| {
+        builder_app(&root, w, h, theme)
+    });
 }
 
 #[test]

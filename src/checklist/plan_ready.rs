@@ -96,8 +96,11 @@ mod tests {
             .iter()
             .map(|card| format!("[[items]]\ncard = \"{card}\"\n"))
             .collect();
-        parse_agenda(Path::new("visit.toml"), &format!("title = \"Visit\"\n{items}"))
-            .expect("agenda")
+        parse_agenda(
+            Path::new("visit.toml"),
+            &format!("title = \"Visit\"\n{items}"),
+        )
+        .expect("agenda")
     }
 
     #[test]

@@ -102,7 +102,6 @@ pub fn run(args: &OfferArgs, library: &Library, out: &mut dyn Write) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-
 /// No card is ready: say which are closest and what is open on them.
 fn explain_none_ready(mut candidates: Vec<CardReadiness<'_>>) {
     if candidates.is_empty() {

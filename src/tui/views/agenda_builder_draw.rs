@@ -61,8 +61,7 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
     // Readiness (#6): how ready the agenda's cards are, under the time gauge when there is room.
     let ready_rows = u16::from(inner.height >= 5);
     if ready_rows == 1 {
-        let readiness =
-            agenda_readiness(&builder.agenda, &app.library, &app.readiness, None);
+        let readiness = agenda_readiness(&builder.agenda, &app.library, &app.readiness, None);
         frame.render_widget(
             super::prep::readiness_line(app, "Cards ", readiness, usize::from(inner.width)),
             Rect {

@@ -50,7 +50,10 @@ impl OfferWindow {
         let mut cards: Vec<(usize, bool)> = library_readiness(library, &app.readiness)
             .iter()
             .filter_map(|card| {
-                let index = library.cards.iter().position(|c| std::ptr::eq(c, card.card))?;
+                let index = library
+                    .cards
+                    .iter()
+                    .position(|c| std::ptr::eq(c, card.card))?;
                 Some((index, card.readiness().is_ready()))
             })
             .collect();
@@ -95,7 +98,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (at, c) in digits.chars().enumerate() {
-        if at > 0 && (digits.len() - at) % 3 == 0 {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -300,7 +303,14 @@ fn card_line(app: &App, index: usize, chosen: bool, width: usize) -> Line<'stati
     let title = truncate(&sanitize_line(&card.card.title), room);
     let pad = width.saturating_sub(mark.width() + title.width() + figure.width());
     Line::from(vec![
-        Span::styled(mark, if chosen { app.theme.ok() } else { app.theme.text() }),
+        Span::styled(
+            mark,
+            if chosen {
+                app.theme.ok()
+            } else {
+                app.theme.text()
+            },
+        ),
         Span::styled(title, app.theme.text()),
         Span::raw(" ".repeat(pad)),
         Span::styled(figure, app.theme.muted()),
@@ -454,7 +464,10 @@ mod tests {
     }
 
     fn text_of(line: &Line<'_>) -> String {
-        line.spans.iter().map(|span| span.content.as_ref()).collect()
+        line.spans
+            .iter()
+            .map(|span| span.content.as_ref())
+            .collect()
     }
 
     #[test]

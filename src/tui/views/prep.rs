@@ -136,12 +136,11 @@ pub fn prep_rows(
             .filter(|card| bring.cards.contains(&card.card.qualified_id()))
             .filter_map(|card| {
                 let index = position(card.card)?;
-                let (at, entry) =
-                    card.checklist.entries.iter().enumerate().find(|(_, e)| {
-                        matches!(e.id, ItemId::Requires(i)
+                let (at, entry) = card.checklist.entries.iter().enumerate().find(|(_, e)| {
+                    matches!(e.id, ItemId::Requires(i)
                             if card.card.card.requires.get(i)
                                 .is_some_and(|text| same_requirement(text, &bring.text)))
-                    })?;
+                })?;
                 Some((index, at, entry.done))
             })
             .collect();
@@ -221,12 +220,7 @@ impl App {
 
 /// A readiness line: a text gauge and the figure in words (`██████░░░ 12/30 ready`), so the
 /// state never relies on colour. `label` goes before the gauge when there is room.
-pub fn readiness_line(
-    app: &App,
-    label: &str,
-    readiness: Readiness,
-    width: usize,
-) -> Line<'static> {
+pub fn readiness_line(app: &App, label: &str, readiness: Readiness, width: usize) -> Line<'static> {
     let figure = if readiness.total == 0 {
         " no cards yet".to_string()
     } else {
@@ -237,9 +231,7 @@ pub fn readiness_line(
     } else {
         ""
     };
-    let bar_width = width
-        .saturating_sub(label.width() + figure.width())
-        .min(30);
+    let bar_width = width.saturating_sub(label.width() + figure.width()).min(30);
     let style = if readiness.is_ready() && readiness.total > 0 {
         app.theme.ok()
     } else {
@@ -279,7 +271,10 @@ fn row_line(app: &App, row: &PrepRow, width: usize) -> Line<'static> {
                 theme.accent()
             };
             Line::from(vec![
-                Span::styled(name, theme.text().add_modifier(ratatui::style::Modifier::BOLD)),
+                Span::styled(
+                    name,
+                    theme.text().add_modifier(ratatui::style::Modifier::BOLD),
+                ),
                 Span::raw(" ".repeat(pad)),
                 Span::styled(figure, style),
             ])
@@ -303,7 +298,11 @@ fn row_line(app: &App, row: &PrepRow, width: usize) -> Line<'static> {
             } else {
                 ("  [ ] ", theme.text())
             };
-            let text = format!("{}  ({})", sanitize_line(text), sanitize_line(&cards.join(", ")));
+            let text = format!(
+                "{}  ({})",
+                sanitize_line(text),
+                sanitize_line(&cards.join(", "))
+            );
             Line::from(vec![
                 Span::styled(mark, style),
                 Span::styled(truncate(&text, width.saturating_sub(6)), theme.text()),
