@@ -90,6 +90,23 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen passes `check` (a screen may be caught half drawn: waiting for
+    /// the whole condition, not one piece of it, keeps the test from reading it too early).
+    fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "waited for {what}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn quit(&self) {
         self.type_text("q");
         self.wait_for("exit=0");
@@ -156,10 +173,13 @@ fn a_tick_from_the_prep_list_shortens_it() {
 
     tmux.type_text("r");
     tmux.wait_for("Prep list: Visit at Hansen");
-    let before = tmux.wait_for("Enter checklist");
-    assert!(before.contains("[ ] Their world"), "{before}");
-    assert!(before.contains("Before you go"), "{before}");
-    assert_eq!(open_items(&before), 6 + 1, "{before}");
+    // Six open items on the pivot card, the adapter to bring; nothing on the ready card.
+    let before = tmux.wait_until("the open items and what to bring", |screen| {
+        screen.contains("[ ] Their world")
+            && screen.contains("Before you go")
+            && screen.contains("Enter checklist")
+            && open_items(screen) == 6 + 1
+    });
 
     // The first open item of the pivot card: Their world.
     tmux.type_text("j");
@@ -171,9 +191,13 @@ fn a_tick_from_the_prep_list_shortens_it() {
     tmux.wait_for("▶ [x] Their world");
     tmux.press("Escape");
     tmux.wait_for("Prep list: Visit at Hansen");
-    let after = tmux.wait_for("10/15 ready");
-    assert!(!after.contains("Their world"), "{after}");
-    assert_eq!(open_items(&after), open_items(&before) - 1, "{after}");
+    let after = tmux.wait_until("the list one item shorter", |screen| {
+        screen.contains("10/15 ready")
+            && !screen.contains("Their world")
+            && screen.contains("Enter checklist")
+            && open_items(screen) == open_items(&before) - 1
+    });
+    assert!(after.contains("[ ] Show it"), "{after}");
     tmux.quit();
 
     let card = std::fs::read_to_string(root.join("cards/pivot.md")).expect("card");
