@@ -167,6 +167,8 @@ fn a_tick_from_the_prep_list_shortens_it() {
     tmux.wait_for("Agendas (1)");
     tmux.press("Tab");
     tmux.wait_for("▸ Agendas (1)");
+    // The agenda's figure in the list: pivot 2/8 and the ready card 7/7.
+    tmux.wait_for("9/15 ready");
     tmux.press("Enter");
     tmux.wait_for("Agenda: Visit at Hansen");
     tmux.wait_for("9/15 ready");

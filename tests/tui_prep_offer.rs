@@ -287,13 +287,26 @@ fn ctrl_j_starts_a_new_line_in_the_answer_window() {
 #[test]
 fn agendas_show_their_readiness_once_read() {
     let (_dir, root) = library();
-    let mut app = app_on(&root, 80, 24, "dark");
     let path = root.join("agendas/visit.toml");
+    let course = root.join("courses/after-work.toml");
+    fs::create_dir_all(root.join("courses")).expect("courses folder");
+    fs::write(
+        &course,
+        "title = \"After work\"\n\
+         rhythm = { weekday = \"tuesday\", start = \"16:00\", minutes = 90 }\n\
+         [[sessions]]\ntitle = \"One\"\n[[sessions.items]]\ncard = \"linkedin\"\n\
+         [[sessions]]\ntitle = \"Two\"\n[[sessions.items]]\ncard = \"linkedin\"\n",
+    )
+    .expect("course");
+    let mut app = app_on(&root, 80, 24, "dark");
     assert_eq!(app.plan_figure(&path), None);
     run_all(&mut app, vec![Effect::LoadReadiness(root.clone())]);
     // Each card counted once: pivot 2/8, linkedin 7/7, slack 0/7.
     let figure = app.plan_figure(&path).expect("a figure");
     assert_eq!((figure.done, figure.total), (9, 22));
+    // A course counts a card taught twice once.
+    let figure = app.plan_figure(&course).expect("a course figure");
+    assert_eq!((figure.done, figure.total), (7, 7));
     let agendas = sources(&app.library)
         .iter()
         .position(|entry| entry.source == Source::Agendas)

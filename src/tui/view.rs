@@ -16,7 +16,7 @@ use super::widgets::hints::hints_line;
 // The checklist pane and its windows (#6).
 use super::views::{answer, checklist};
 // The prep list and the offer window (#6).
-use super::views::{offer, prep};
+use super::views::{offer_draw, prep};
 
 /// Draws the app into a frame.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
@@ -49,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             Popup::Help(popup) => help::render(app, popup, frame, main),
             Popup::Message(popup) => message::render(app, popup, frame, main),
             Popup::Answer(window) => answer::render(app, window, frame, main),
-            Popup::Offer(window) => offer::render(app, window, frame, main),
+            Popup::Offer(window) => offer_draw::render(app, window, frame, main),
         }
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);

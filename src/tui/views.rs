@@ -23,6 +23,7 @@ pub mod checklist;
 pub mod checklist_keys;
 // The prep list and the offer window (#6).
 pub mod offer;
+pub mod offer_draw;
 pub mod prep;
 
 use ratatui::style::Modifier;
