@@ -32,6 +32,8 @@ mod checks;
 mod concrete;
 mod items;
 mod own;
+// Readiness of whole plans, for the builder, the library lists and the course planner.
+mod plan_ready;
 mod prep;
 mod section;
 mod state;
@@ -43,8 +45,10 @@ pub use checks::{Gap, SECTIONS, content_gaps};
 pub use concrete::{AnswerError, apply_answer, current_answer, next_step};
 pub use items::DefaultItem;
 pub use own::{ItemError, add_item, edit_item, move_item, remove_item};
+pub use plan_ready::{agenda_readiness, course_readiness, plan_readiness};
 pub use prep::{
     BeforeYouGo, CardReadiness, PrepList, card_readiness, library_readiness, prep_list,
+    same_requirement,
 };
 pub use state::{ReadinessState, STATE_FILE};
 pub use ticks::{Toggled, save_card, tick_key, toggle, toggle_item};

@@ -104,6 +104,24 @@ impl OfferCard {
     }
 }
 
+impl OfferCard {
+    /// The card's text made safe to show or print (control and escape sequences made
+    /// visible), done before the draft is measured so the limit holds for what is shown.
+    pub fn made_safe(self) -> OfferCard {
+        use crate::safe_text::sanitize_line;
+        OfferCard {
+            title: sanitize_line(&self.title).into_owned(),
+            tool: self.tool.map(|tool| sanitize_line(&tool).into_owned()),
+            outcomes: self
+                .outcomes
+                .iter()
+                .map(|outcome| sanitize_line(outcome).into_owned())
+                .collect(),
+            ..self
+        }
+    }
+}
+
 /// The language most of the cards are written in (English or Danish; on a tie the one of the
 /// earlier card, English when no card says).
 pub fn common_lang(cards: &[OfferCard]) -> Lang {

@@ -110,6 +110,12 @@ pub fn prep_list<'a>(
     prep
 }
 
+/// Whether two requirements are the same thing to bring, as the "before you go" list gathers
+/// them (case, repeated spaces and a final full stop do not matter).
+pub fn same_requirement(a: &str, b: &str) -> bool {
+    requirement_key(a) == requirement_key(b)
+}
+
 /// How requirements compare: case, repeated spaces and a final full stop do not matter.
 fn requirement_key(text: &str) -> String {
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");

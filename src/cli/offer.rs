@@ -75,7 +75,7 @@ pub fn run(args: &OfferArgs, library: &Library, out: &mut dyn Write) -> Result<E
     };
     let cards: Vec<OfferCard> = chosen
         .iter()
-        .map(|c| safe(OfferCard::of(&c.card.card)))
+        .map(|c| OfferCard::of(&c.card.card).made_safe())
         .collect();
     let kind = if args.linkedin {
         OfferKind::LinkedIn
@@ -100,21 +100,6 @@ pub fn run(args: &OfferArgs, library: &Library, out: &mut dyn Write) -> Result<E
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The card's text made safe to print before the draft is measured, so the limit holds for
-/// what is printed.
-fn safe(card: OfferCard) -> OfferCard {
-    OfferCard {
-        title: line(&card.title).into_owned(),
-        tool: card.tool.map(|tool| line(&tool).into_owned()),
-        outcomes: card
-            .outcomes
-            .iter()
-            .map(|outcome| line(outcome).into_owned())
-            .collect(),
-        ..card
-    }
 }
 
 /// No card is ready: say which are closest and what is open on them.

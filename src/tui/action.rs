@@ -71,6 +71,11 @@ pub enum Action {
     Editing(super::editor::effects::EditResult),
     /// The library watcher saw these files change on disk (#5).
     FilesChanged(Vec<PathBuf>),
+    // The offer window and plan readiness (#6).
+    /// An offer was written (the file's path), or could not be (why).
+    OfferWritten(Result<PathBuf, String>),
+    /// Agenda and course files were read: each one's text, or why it could not be read.
+    PlansRead(Vec<(PathBuf, Result<String, String>)>),
 }
 
 /// An edit of a one-line text field.

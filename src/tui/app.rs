@@ -31,6 +31,10 @@ use super::views::answer::AnswerWindow;
 use super::views::checklist::ChecklistScreen;
 use crate::checklist::{Readiness, ReadinessState};
 use std::path::PathBuf;
+// The prep list, the offer window and plan readiness (#6).
+use super::readiness::PlanFigure;
+use super::views::offer::OfferWindow;
+use super::views::prep::PrepScreen;
 
 /// A screen over the library screen.
 #[derive(Debug, Clone)]
@@ -47,6 +51,8 @@ pub enum Screen {
     Checklist(ChecklistScreen),
     /// Editing a card (#5).
     Editor(Box<super::editor::EditorScreen>),
+    // An agenda's prep list (#6).
+    Prep(Box<PrepScreen>),
 }
 
 /// A window over everything.
@@ -58,6 +64,8 @@ pub enum Popup {
     Answer(AnswerWindow),
     /// A question from the editing keys (#5).
     Ask(super::views::ask::AskPopup),
+    // The offer window (#6).
+    Offer(Box<OfferWindow>),
 }
 
 /// The whole state of the terminal app.
@@ -84,6 +92,10 @@ pub struct App {
     pub ready_figures: Vec<Readiness>,
     /// Cards moved to the trash this session, last one last, as (where it was, where it is) (#5).
     pub deleted: Vec<(std::path::PathBuf, std::path::PathBuf)>,
+    // Plan readiness (#6).
+    /// The user's agendas and courses with their readiness, read after each load of the
+    /// library and its state, computed again on every tick.
+    pub plans: Vec<PlanFigure>,
 }
 
 impl App {
@@ -112,6 +124,7 @@ impl App {
             readiness: ReadinessState::empty(PathBuf::new()),
             ready_figures: Vec::new(),
             deleted: Vec::new(),
+            plans: Vec::new(),
         };
         // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
         app.readiness = ReadinessState::empty(state_path(&app.library));
@@ -143,6 +156,7 @@ impl App {
                 Popup::Message(_) => Context::Message,
                 Popup::Answer(_) => Context::Answer,
                 Popup::Ask(_) => Context::Editor,
+                Popup::Offer(_) => Context::Offer,
             };
         }
         match self.screens.last() {
@@ -155,6 +169,7 @@ impl App {
             Some(Screen::Packs(packs)) => packs.context(),
             Some(Screen::Checklist(_)) => Context::Checklist,
             Some(Screen::Editor(_)) => Context::Editor,
+            Some(Screen::Prep(_)) => Context::Prep,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -213,6 +228,7 @@ impl App {
                     Some(Screen::Card(_) | Screen::Checklist(_)) => Vec::new(),
                     // Editing cards (#5).
                     Some(Screen::Editor(_)) => Vec::new(),
+                    Some(Screen::Prep(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -242,6 +258,9 @@ impl App {
                 effects.extend(self.agenda_action(Action::Tick(seconds)));
                 effects
             }
+            // The offer window and plan readiness (#6).
+            Action::OfferWritten(result) => self.offer_written(result),
+            Action::PlansRead(files) => self.plans_read(files),
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -297,14 +316,17 @@ impl App {
         }
         let context = self.context();
         // Agenda builder: quitting with unsaved changes asks first, as leaving does.
-        let command = if command == Command::Quit && self.has_unsaved() {
+        // Whatever is over the builder (run mode, a prep list, a checklist) closes, so the
+        // question comes at once. A dirty editor asked already (editing_command, above).
+        let unsaved_agenda = self
+            .screens
+            .iter()
+            .rposition(|screen| matches!(screen, Screen::Builder(builder) if builder.dirty));
+        let command = if command == Command::Quit
+            && let Some(builder) = unsaved_agenda
+        {
             self.popups.clear();
-            while matches!(
-                self.screens.last(),
-                Some(Screen::Run(_) | Screen::Search(_) | Screen::Card(_))
-            ) {
-                self.screens.pop();
-            }
+            self.screens.truncate(builder + 1);
             Command::Back
         } else {
             command
@@ -355,6 +377,7 @@ impl App {
                 }
                 popup @ Popup::Answer(_) => Some(popup),
                 Popup::Ask(ask) => Some(Popup::Ask(ask)),
+                popup @ Popup::Offer(_) => Some(popup),
             };
             self.popups.extend(keep);
             return Vec::new();
@@ -386,6 +409,7 @@ impl App {
             Some(Screen::Checklist(_)) => Vec::new(),
             // Editing cards (#5).
             Some(Screen::Editor(_)) => Vec::new(),
+            Some(Screen::Prep(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -446,6 +470,7 @@ impl App {
             Some(Screen::Checklist(_)) => self.checklist_update(command),
             // Editing cards (#5).
             Some(Screen::Editor(_)) => Vec::new(),
+            Some(Screen::Prep(_)) => self.command(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -481,7 +506,9 @@ impl App {
             | Screen::NewAgenda(_)
             | Screen::Packs(_)
             // Editing cards (#5).
-            | Screen::Editor(_) => true,
+            | Screen::Editor(_)
+            // The prep list holds no card positions: it looks cards up as it draws.
+            | Screen::Prep(_) => true,
         });
         for screen in &mut self.screens {
             if let Screen::Search(search) = screen {
@@ -517,6 +544,7 @@ impl App {
                 Screen::Checklist(_) => {}
                 // Editing cards (#5).
                 Screen::Editor(_) => {}
+                Screen::Prep(_) => {}
             }
         }
         self.screens = screens;

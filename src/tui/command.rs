@@ -153,6 +153,17 @@ commands! {
         UndoDelete,
         /// Copy the card to a new card of yours under a new title.
         DuplicateCard,
+        // The prep list and the offer window (#6).
+        /// Open the agenda's prep list: every open checklist item, and what to bring.
+        PrepList,
+        /// Draft an invitation or a LinkedIn note from your ready cards.
+        Offer,
+        /// Take the selected card into the offer, or leave it out.
+        OfferToggleCard,
+        /// Switch between the invitation and the LinkedIn note.
+        OfferVariant,
+        /// Write the offer into the library's offers folder.
+        OfferSave,
     }
 }
 
@@ -202,11 +213,16 @@ pub enum Context {
     Answer,
     /// The card editor and its questions (#5): keys not bound here are typed into the editor.
     Editor,
+    // The prep list and the offer window (#6).
+    /// An agenda's prep list.
+    Prep,
+    /// The offer window.
+    Offer,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 22] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -230,6 +246,9 @@ impl Context {
         Context::Checklist,
         Context::Answer,
         Context::Editor,
+        // The prep list and the offer window (#6).
+        Context::Prep,
+        Context::Offer,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -276,6 +295,9 @@ impl Context {
             Context::Checklist => "Checklist",
             Context::Answer => "Answer",
             Context::Editor => "Editor",
+            // The prep list and the offer window (#6).
+            Context::Prep => "Prep list",
+            Context::Offer => "Offer",
         }
     }
 }
@@ -397,6 +419,12 @@ impl Command {
             Command::RenameCard | Command::DeleteCard => &[Cards, Preview, CardView],
             Command::UndoDelete => &[Cards, Preview],
             Command::DuplicateCard => &[Cards, Preview, CardView],
+            // The prep list and the offer window (#6).
+            Command::PrepList => &[Builder],
+            Command::Offer => LIBRARY,
+            Command::OfferToggleCard | Command::OfferVariant | Command::OfferSave => {
+                &[Context::Offer]
+            }
         }
     }
 
@@ -428,12 +456,16 @@ impl Command {
                 | Command::DeleteCard
                 | Command::UndoDelete
                 | Command::DuplicateCard
+                // The offer window (#6).
+                | Command::OfferSave
         )
     }
 
     /// Whether the command does something in `context`.
     pub fn applies_in(self, context: Context) -> bool {
         self.contexts().contains(&context) || pack_browser_applies(self, context)
+            // The prep list and the offer window (#6).
+            || prep_and_offer_apply(self, context)
     }
 
     /// The keys a command has until the config file says otherwise.
@@ -465,7 +497,8 @@ impl Command {
             Command::MoveItemUp => &["K"],
             Command::RemoveItem => &["x"],
             Command::SaveAnswer => &["enter", "ctrl-s"],
-            Command::NewLine => &["alt-enter"],
+            // Some terminals never send alt-enter; ctrl-j is the newline they all send.
+            Command::NewLine => &["alt-enter", "ctrl-j"],
             // Agenda builder and run mode.
             Command::AgendaSave => &["ctrl-s"],
             Command::AgendaAddCard => &["a"],
@@ -498,6 +531,12 @@ impl Command {
             Command::DeleteCard => &["x"],
             Command::UndoDelete => &["u"],
             Command::DuplicateCard => &["y"],
+            // The prep list and the offer window (#6).
+            Command::PrepList => &["r"],
+            Command::Offer => &["O"],
+            Command::OfferToggleCard => &["space"],
+            Command::OfferVariant => &["tab"],
+            Command::OfferSave => &["ctrl-s"],
         }
     }
 
@@ -543,9 +582,33 @@ fn pack_browser_applies(command: Command, context: Context) -> bool {
     }
 }
 
+/// The prep list and the offer window (#6): the shared commands (moving, opening, going back,
+/// help) in their contexts, kept apart like the pack browser's.
+fn prep_and_offer_apply(command: Command, context: Context) -> bool {
+    use Command as C;
+    let moving = matches!(
+        command,
+        C::Help | C::Back | C::Up | C::Down | C::PageUp | C::PageDown | C::Top | C::Bottom
+    );
+    match context {
+        Context::Prep => moving || command == C::Open,
+        Context::Offer => moving,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_saving_command_is_known_to_write() {
+        for &command in Command::ALL {
+            if command.name().contains("save") {
+                assert!(command.writes(), "{command:?} saves but writes() says no");
+            }
+        }
+    }
 
     #[test]
     fn every_command_has_help_text_and_a_config_name() {

@@ -42,4 +42,15 @@ pub enum Effect {
     LoadReadiness(PathBuf),
     /// Editing cards (#5): answered by `Action::Editing`.
     Editing(super::editor::effects::EditEffect),
+    // The prep list, the offer window and plan readiness (#6).
+    /// Write an offer into `folder` as `<stem>-<date>.txt` (`-2`, `-3`... when that exists:
+    /// an earlier offer is never overwritten); answered by `Action::OfferWritten`.
+    WriteOffer {
+        folder: PathBuf,
+        stem: String,
+        text: String,
+    },
+    /// Read the user's agenda and course files for their readiness figures; answered by
+    /// `Action::PlansRead`.
+    ReadPlans(Vec<PathBuf>),
 }

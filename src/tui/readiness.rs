@@ -2,6 +2,9 @@
 //! never per frame), and the effects that write ticks and answers through the domain — an own
 //! card's file changes in the lines that changed ([`save_card`]), a pack card's tick goes to the
 //! library's personal state ([`ReadinessState::save`]), never to the pack.
+//!
+//! The user's agendas and courses are read by an effect after each load of the state, so the
+//! library's list can show how ready each one is ([`PlanFigure`]).
 
 use std::path::{Path, PathBuf};
 
@@ -10,9 +13,36 @@ use super::app::App;
 use super::effect::Effect;
 use crate::card::SkillCard;
 use crate::checklist::{
-    ItemId, Readiness, ReadinessState, STATE_FILE, Toggled, card_checklist, save_card, toggle_item,
+    ItemId, Readiness, ReadinessState, STATE_FILE, Toggled, card_checklist, plan_readiness,
+    save_card, toggle_item,
 };
 use crate::library::{Library, LibraryCard};
+use crate::plan::{Plan, load_plan};
+
+/// One of the user's agenda or course files and how ready its cards are.
+#[derive(Debug, Clone)]
+pub struct PlanFigure {
+    /// The file.
+    pub path: PathBuf,
+    /// The plan as read; `None` when the file could not be read or parsed (it shows no figure).
+    pub plan: Option<Plan>,
+    /// Its readiness, as last computed.
+    pub readiness: Option<Readiness>,
+}
+
+/// Reads agenda and course files (the effect behind `Effect::ReadPlans`).
+pub fn read_plans(paths: Vec<PathBuf>) -> Action {
+    Action::PlansRead(
+        paths
+            .into_iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|error| format!("{}: {error}", path.display()));
+                (path, text)
+            })
+            .collect(),
+    )
+}
 
 /// An own card to save: the card as it was read (its file and fingerprint, so a file changed
 /// on disk since is not overwritten) and the card as it is now.
@@ -94,6 +124,39 @@ impl App {
     /// Computes the readiness figures again (after a load, a tick or a save).
     pub fn refresh_readiness(&mut self) {
         self.ready_figures = figures(&self.library, &self.readiness);
+        for figure in &mut self.plans {
+            figure.readiness = figure
+                .plan
+                .as_ref()
+                .map(|plan| plan_readiness(plan, &self.library, &self.readiness, None));
+        }
+    }
+
+    /// The readiness of an agenda or course file of the library, once it has been read.
+    pub fn plan_figure(&self, path: &Path) -> Option<Readiness> {
+        self.plans
+            .iter()
+            .find(|figure| figure.path == path)
+            .and_then(|figure| figure.readiness)
+    }
+
+    /// The user's agenda and course files were read: keep the plans, compute their figures.
+    pub fn plans_read(&mut self, files: Vec<(PathBuf, Result<String, String>)>) -> Vec<Effect> {
+        self.plans = files
+            .into_iter()
+            .map(|(path, text)| {
+                // A file that cannot be read or parsed shows no figure; the preview and
+                // `skillbook check` say what is wrong with it.
+                let plan = text.ok().and_then(|text| load_plan(&path, &text).ok());
+                PlanFigure {
+                    path,
+                    plan,
+                    readiness: None,
+                }
+            })
+            .collect();
+        self.refresh_readiness();
+        Vec::new()
     }
 
     /// The readiness of the card at `index` of `Library::cards`, as last computed.
@@ -184,6 +247,9 @@ impl App {
             }
         }
         self.refresh_readiness();
-        Vec::new()
+        // Plan readiness (#6): with the state known, the agendas' and courses' figures.
+        let mut paths = self.library.agenda_paths.clone();
+        paths.extend(self.library.course_paths.iter().cloned());
+        vec![Effect::ReadPlans(paths)]
     }
 }

@@ -164,6 +164,11 @@ pub fn run_effect(effect: Effect) -> Action {
         Effect::SaveReadiness(save) => save.run(),
         Effect::LoadReadiness(root) => super::readiness::load_state(&root),
         Effect::Editing(effect) => Action::Editing(super::editor::effects::run(effect)),
+        // The offer window and plan readiness (#6).
+        Effect::WriteOffer { folder, stem, text } => {
+            super::views::offer::write_offer(&folder, &stem, &text)
+        }
+        Effect::ReadPlans(paths) => super::readiness::read_plans(paths),
     }
 }
 

@@ -15,6 +15,8 @@ use super::views::packs;
 use super::widgets::hints::hints_line;
 // The checklist pane and its windows (#6).
 use super::views::{answer, checklist};
+// The prep list and the offer window (#6).
+use super::views::{offer_draw, prep};
 
 /// Draws the app into a frame.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
@@ -40,6 +42,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Some(Screen::Packs(screen)) => packs::render(app, screen, frame, main),
         Some(Screen::Checklist(screen)) => checklist::render(app, screen, frame, main),
         Some(Screen::Editor(editor)) => super::views::editor::render(app, editor, frame, main),
+        Some(Screen::Prep(screen)) => prep::render(app, screen, frame, main),
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {
@@ -48,6 +51,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             Popup::Message(popup) => message::render(app, popup, frame, main),
             Popup::Answer(window) => answer::render(app, window, frame, main),
             Popup::Ask(popup) => super::views::ask::render(app, popup, frame, main),
+            Popup::Offer(window) => offer_draw::render(app, window, frame, main),
         }
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);

@@ -24,6 +24,10 @@ pub mod checklist_keys;
 // Editing cards (#5).
 pub mod ask;
 pub mod editor;
+// The prep list and the offer window (#6).
+pub mod offer;
+pub mod offer_draw;
+pub mod prep;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

@@ -66,6 +66,16 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         hint(&[C::NewLine], "new line"),
         hint(&[C::Back], "cancel"),
     ];
+    // The prep list and the offer window (#6).
+    const PREP: &[HintGroup] = &[MOVE, hint(&[C::Open], "checklist"), BACK, KEYS];
+    const OFFER: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::OfferToggleCard], "in/out"),
+        hint(&[C::OfferVariant], "invitation/LinkedIn"),
+        hint(&[C::OfferSave], "save"),
+        hint(&[C::Back], "close"),
+        KEYS,
+    ];
     // Agenda builder and run mode.
     const BUILDER: &[HintGroup] = &[
         MOVE,
@@ -76,6 +86,8 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         hint(&[C::AgendaSave], "save"),
         hint(&[C::AgendaRun], "run"),
         hint(&[C::AgendaExport], "export"),
+        // The prep list (#6).
+        hint(&[C::PrepList], "prep"),
         KEYS,
         BACK,
     ];
@@ -143,5 +155,8 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         AnswerWindow => ANSWER,
         // Editing cards (#5).
         Context::Editor => EDITOR,
+        // The prep list and the offer window (#6).
+        Context::Prep => PREP,
+        Context::Offer => OFFER,
     }
 }

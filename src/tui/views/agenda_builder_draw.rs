@@ -1,6 +1,7 @@
 //! Drawing the agenda builder: the title (marked when unsaved), a gauge of used against
 //! available minutes with the fit in words, the timetable with start and end of every item,
-//! gaps and overlaps around pinned items, and the question or status line.
+//! gaps and overlaps around pinned items, and the question or status line. Under the gauge, how
+//! ready the agenda's cards are (#6).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,6 +12,8 @@ use ratatui::widgets::{Clear, Gauge, Paragraph, Wrap};
 use super::agenda_builder::{AgendaBuilder, Layer};
 use super::{card_picker, pane_block, truncate};
 use crate::agenda::ItemKind;
+// Readiness (#6).
+use crate::checklist::agenda_readiness;
 use crate::safe_text::sanitize_line;
 use crate::timing::{Fit, RowKind, TimetableRow};
 use crate::tui::app::App;
@@ -55,10 +58,23 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
         ))
         .gauge_style(fit_style);
     frame.render_widget(gauge, Rect { height: 1, ..inner });
+    // Readiness (#6): how ready the agenda's cards are, under the time gauge when there is room.
+    let ready_rows = u16::from(inner.height >= 5);
+    if ready_rows == 1 {
+        let readiness = agenda_readiness(&builder.agenda, &app.library, &app.readiness, None);
+        frame.render_widget(
+            super::prep::readiness_line(app, "Cards ", readiness, usize::from(inner.width)),
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+        );
+    }
 
     let rows_area = Rect {
-        y: inner.y + 1,
-        height: inner.height - 2,
+        y: inner.y + 1 + ready_rows,
+        height: inner.height - 2 - ready_rows,
         ..inner
     };
     let width = usize::from(rows_area.width);

@@ -129,10 +129,24 @@ fn file_row(app: &App, path: &std::path::Path, width: usize) -> Line<'static> {
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Line::from(Span::styled(
-        truncate(&sanitize_line(&name), width),
-        app.theme.text(),
-    ))
+    // Readiness (#6): how ready the agenda's or course's cards are, once the file was read.
+    let figure = app
+        .plan_figure(path)
+        .filter(|r| r.total > 0)
+        .map(|r| r.to_string())
+        .unwrap_or_default();
+    let room = if figure.is_empty() {
+        width
+    } else {
+        width.saturating_sub(figure.width() + 1)
+    };
+    let name = truncate(&sanitize_line(&name), room);
+    let pad = width.saturating_sub(name.width() + figure.width());
+    Line::from(vec![
+        Span::styled(name, app.theme.text()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(figure, app.theme.muted()),
+    ])
 }
 
 fn problem_row(app: &App, index: usize, width: usize) -> Line<'static> {

@@ -1,6 +1,7 @@
 //! Where the checklist pane's commands go: `c` opens the selected card's checklist from the
 //! card list, the preview or a card full screen; in the pane and its answer window the
-//! commands go to their own update functions.
+//! commands go to their own update functions. The prep list (`r` in the agenda builder) and
+//! the offer window (`O` in the library) are routed here too.
 
 use super::preview::Subject;
 use crate::tui::app::{App, Screen};
@@ -33,6 +34,17 @@ impl App {
                 if let Some(card) = self.card_in_view() {
                     self.open_checklist(card);
                 }
+                Some(Vec::new())
+            }
+            // The prep list and the offer window (#6).
+            Context::Prep => Some(self.prep_update(command)),
+            Context::Offer => Some(self.offer_update(command)),
+            Context::Builder if command == Command::PrepList => {
+                self.open_prep();
+                Some(Vec::new())
+            }
+            Context::Sources | Context::Cards | Context::Preview if command == Command::Offer => {
+                self.open_offer();
                 Some(Vec::new())
             }
             _ => None,
