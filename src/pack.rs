@@ -6,11 +6,13 @@
 //!   and zip; folders; clones
 //! - [`provenance`]: where an installed pack came from
 //! - [`fork`], [`merge`]: forked cards and the three-way merge of pack updates into them
+//! - [`conflict`]: the conflicts a merge leaves, reported and resolved
 //! - [`export`], [`author`]: sharing a pack without personal readiness, and making a new one
 //! - [`installed`]: listing and removing installed packs
 
 pub mod archive;
 pub mod author;
+pub mod conflict;
 pub mod error;
 pub mod export;
 pub mod folder;
