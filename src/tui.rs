@@ -35,6 +35,8 @@ pub mod widgets;
 mod app_agenda;
 // Pack browser.
 pub mod pack_jobs;
+// Pack installs on worker threads (#8).
+pub mod pack_worker;
 
 use std::path::{Path, PathBuf};
 
@@ -128,7 +130,12 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
             size.width,
             size.height,
         );
-        let mut tui = Tui { terminal, app };
+        let mut tui = Tui {
+            terminal,
+            app,
+            // Pack installs on worker threads (#8).
+            pack_workers: pack_worker::PackWorkers::default(),
+        };
         // The personal readiness state: ticks on pack cards (#6).
         tui.run_effects(vec![effect::Effect::LoadReadiness(library_root.clone())]);
         event_loop(&mut tui, &signals)

@@ -16,7 +16,8 @@ use super::action::Action;
 use super::runtime::Tui;
 use crate::library::{self, Library};
 use crate::pack::error::PackError;
-use crate::pack::install::{Change, Installed, Stage, Staged, stage};
+use crate::pack::install::{Change, Installed, Stage, Staged, stage_metered};
+use crate::pack::progress::Meter;
 use crate::pack::installed::{clashes_of, remove_pack};
 use crate::pack::merge::MergeOutcome;
 use crate::pack::provenance::{InstallRecord, read_record};
@@ -84,6 +85,8 @@ pub enum PackAction {
         question: String,
         pending: PendingInstall,
     },
+    /// How far the running install has unpacked (#8).
+    Unpacked { entries: u64, bytes: u64 },
     /// The job is over: what to tell the user, whether the library changed on disk, and the
     /// pack it installed (to select once the library is read again).
     Done {
@@ -95,9 +98,26 @@ pub enum PackAction {
 
 /// Runs a pack job; `progress` gets each step of an install as a line.
 pub fn run(effect: PackEffect, progress: &mut dyn FnMut(String)) -> Action {
-    Action::Pack(match effect {
+    Action::Pack(run_metered(effect, &Arc::new(Meter::default()), progress))
+}
+
+impl PackEffect {
+    /// Whether the job can take long enough to run on a worker thread: installs, and the
+    /// commit of one the user said yes to (it merges forks) (#8).
+    pub fn runs_in_background(&self) -> bool {
+        matches!(self, PackEffect::Install { .. } | PackEffect::Commit { .. })
+    }
+}
+
+/// [`run`], counting an install's entries and bytes into `meter` and stopping when it asks.
+pub fn run_metered(
+    effect: PackEffect,
+    meter: &Arc<Meter>,
+    progress: &mut dyn FnMut(String),
+) -> PackAction {
+    match effect {
         PackEffect::ReadRecords(root) => PackAction::Records(read_records(&root)),
-        PackEffect::Install { root, source } => install(&root, &source, progress),
+        PackEffect::Install { root, source } => install(&root, &source, meter, progress),
         PackEffect::Commit { root, pending } => match pending.take() {
             Some(staged) => commit(staged, &library::load(&root), progress),
             None => done(
@@ -111,7 +131,7 @@ pub fn run(effect: PackEffect, progress: &mut dyn FnMut(String)) -> Action {
         }
         PackEffect::Remove { root, name } => remove(&library::load(&root), &name),
         PackEffect::Fork { root, reference } => fork(&library::load(&root), &reference),
-    })
+    }
 }
 
 fn done(lines: Vec<String>, changed: bool) -> PackAction {
@@ -137,11 +157,17 @@ fn read_records(root: &Path) -> Vec<(String, InstallRecord)> {
     records
 }
 
-fn install(root: &Path, source: &str, progress: &mut dyn FnMut(String)) -> PackAction {
+fn install(
+    root: &Path,
+    source: &str,
+    meter: &Arc<Meter>,
+    progress: &mut dyn FnMut(String),
+) -> PackAction {
     let before = library::load(root);
-    let staged = match stage(root, source, Limits::default(), &mut |step: Stage| {
+    let staged = stage_metered(root, source, Limits::default(), meter, &mut |step: Stage| {
         progress(step.to_string());
-    }) {
+    });
+    let staged = match staged {
         Ok(staged) => staged,
         Err(error) => return failed("Cannot install the pack", &error),
     };

@@ -21,11 +21,15 @@ use crate::library;
 /// How long to wait for input before looking at the signal flags again. Waiting (not
 /// spinning) is what keeps the app idle when nothing happens.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
+/// How often a running pack install's progress is shown (#8).
+const JOB_INTERVAL: Duration = Duration::from_millis(80);
 
 /// An app and the terminal it draws on.
 pub struct Tui<B: Backend> {
     pub terminal: Terminal<B>,
     pub app: App,
+    /// Pack installs running on worker threads (#8).
+    pub pack_workers: super::pack_worker::PackWorkers,
 }
 
 impl<B> Tui<B>
@@ -35,7 +39,11 @@ where
 {
     pub fn new(backend: B, app: App) -> anyhow::Result<Self> {
         let terminal = Terminal::new(backend).context("cannot use the terminal")?;
-        Ok(Tui { terminal, app })
+        Ok(Tui {
+            terminal,
+            app,
+            pack_workers: super::pack_worker::PackWorkers::default(),
+        })
     }
 
     /// Draws the app as it is now.
@@ -57,9 +65,34 @@ where
     pub fn type_keys(&mut self, keys: &str) -> anyhow::Result<()> {
         for key in script(keys) {
             self.handle(&Event::Key(key));
+            // Pack installs (#8): a script waits for them, as a user watching the pane does.
+            self.settle_pack_jobs();
             self.draw()?;
         }
         Ok(())
+    }
+
+    /// Pack installs (#8): applies what the worker threads reported so far, without waiting.
+    /// Returns whether anything came in (and so the screen should be drawn again).
+    pub fn poll_pack_jobs(&mut self) -> bool {
+        let reports = self.pack_workers.poll();
+        let any = !reports.is_empty();
+        for report in reports {
+            let effects = self.app.update(Action::Pack(report));
+            self.run_effects(effects);
+        }
+        any
+    }
+
+    /// Pack installs (#8): waits for every running job and applies its reports, until none is
+    /// left running (a report can start another job).
+    pub fn settle_pack_jobs(&mut self) {
+        while self.pack_workers.busy() {
+            for report in self.pack_workers.wait() {
+                let effects = self.app.update(Action::Pack(report));
+                self.run_effects(effects);
+            }
+        }
     }
 
     /// Runs effects, and the effects their results lead to, until none are left.
@@ -67,6 +100,11 @@ where
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
             let action = match effect {
+                // Pack installs run on a worker thread and report through `poll_pack_jobs` (#8).
+                Effect::Pack(job) if job.runs_in_background() => {
+                    self.pack_workers.spawn(job);
+                    continue;
+                }
                 // Pack browser: installs draw their progress as they go.
                 Effect::Pack(job) => self.run_pack_job(job),
                 effect => run_effect(effect),
@@ -147,6 +185,10 @@ where
     // Agenda builder and run mode: the clock run mode reads, sent as an action.
     let started = std::time::Instant::now();
     while tui.app.is_running() {
+        // Pack installs on worker threads (#8): their progress and results, as they come.
+        if tui.poll_pack_jobs() {
+            tui.draw()?;
+        }
         if tui.app.wants_ticks() {
             let effects = tui.app.update(Action::Tick(started.elapsed().as_secs()));
             tui.run_effects(effects);
@@ -157,7 +199,13 @@ where
         }
         // An error here means the terminal is gone (closed window, hung-up line): stop
         // rather than poll a dead terminal in a loop.
-        if !ct::poll(POLL_INTERVAL).context("cannot read from the terminal")? {
+        // While an install runs, look at its progress more often (#8).
+        let wait = if tui.pack_workers.busy() {
+            JOB_INTERVAL
+        } else {
+            POLL_INTERVAL
+        };
+        if !ct::poll(wait).context("cannot read from the terminal")? {
             continue;
         }
         let event = ct::read().context("cannot read from the terminal")?;

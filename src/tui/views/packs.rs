@@ -40,6 +40,17 @@ pub struct PackScreen {
     pub records: HashMap<String, InstallRecord>,
     /// A pack just installed, to select once the library has it.
     pub select: Option<String>,
+    /// The install running on a worker thread, while it runs (#8).
+    pub busy: Option<Busy>,
+}
+
+/// How far a running install has got, as its reports say (#8).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Busy {
+    /// The step it is on (`unpacking v2.zip (zip)`, `cloning …`).
+    pub step: String,
+    pub entries: u64,
+    pub bytes: u64,
 }
 
 /// A pack's cards, listed with a preview of the selected one.
@@ -154,7 +165,12 @@ impl PackScreen {
         }
         let page = usize::from(render::list_height(main, self));
         if command == Command::InstallPack {
-            self.mode = PackMode::Path(TextInput::default());
+            // One install at a time: a second would race the first into the same folders (#8).
+            if self.busy.is_some() {
+                self.say("An install is running: wait for it to finish.");
+            } else {
+                self.mode = PackMode::Path(TextInput::default());
+            }
             return PackOutcome::default();
         }
         if self.opened.is_some() {
@@ -190,6 +206,10 @@ impl PackScreen {
             Command::Open if !input.text().trim().is_empty() => {
                 let source = input.text().trim().to_string();
                 self.say(format!("Installing from {source}…"));
+                self.busy = Some(Busy {
+                    step: format!("installing from {source}"),
+                    ..Busy::default()
+                });
                 PackOutcome::run(PackEffect::Install { root, source })
             }
             _ => {
@@ -272,6 +292,10 @@ impl PackScreen {
                 PackOutcome::run(PackEffect::Remove { root, name })
             }
             (true, OnYes::Install(pending)) => {
+                self.busy = Some(Busy {
+                    step: "installing".into(),
+                    ..Busy::default()
+                });
                 PackOutcome::run(PackEffect::Commit { root, pending })
             }
             (false, OnYes::Remove(_)) => {
@@ -307,8 +331,20 @@ impl PackScreen {
     pub fn apply(&mut self, action: PackAction, root: PathBuf) -> Vec<Effect> {
         match action {
             PackAction::Records(records) => self.records = records.into_iter().collect(),
-            PackAction::Progress(line) => self.say(line),
+            PackAction::Progress(line) => {
+                if let Some(busy) = &mut self.busy {
+                    busy.step.clone_from(&line);
+                }
+                self.say(line);
+            }
+            PackAction::Unpacked { entries, bytes } => {
+                if let Some(busy) = &mut self.busy {
+                    busy.entries = entries;
+                    busy.bytes = bytes;
+                }
+            }
             PackAction::Ask { question, pending } => {
+                self.busy = None;
                 self.mode = PackMode::Confirm {
                     question,
                     on_yes: OnYes::Install(pending),
@@ -319,6 +355,7 @@ impl PackScreen {
                 changed,
                 installed,
             } => {
+                self.busy = None;
                 for line in lines {
                     self.say(line);
                 }

@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{PackMode, PackScreen};
 use crate::library::PackLocation;
+use crate::pack::progress::progress_line;
 use crate::safe_text::sanitize_line;
 use crate::tui::app::App;
 use crate::tui::command::{Command, Context};
@@ -333,12 +334,21 @@ fn render_status(app: &App, screen: &PackScreen, frame: &mut Frame<'_>, area: Re
                     .map(|line| Line::styled(line, app.theme.muted()))
                     .collect()
             } else {
-                screen
+                let mut lines: Vec<Line<'_>> = screen
                     .log
                     .iter()
                     .flat_map(|line| wrap_words(&sanitize_line(line), width))
                     .map(|line| Line::styled(line, app.theme.text()))
-                    .collect()
+                    .collect();
+                // The running install's progress, rewritten in place as it goes (#8).
+                if let Some(busy) = &screen.busy {
+                    let text = progress_line(&busy.step, busy.entries, busy.bytes);
+                    let style = app.theme.accent().add_modifier(Modifier::BOLD);
+                    for line in wrap_words(&format!("⟳ {}", sanitize_line(&text)), width) {
+                        lines.push(Line::styled(line, style));
+                    }
+                }
+                lines
             };
             render_tail(frame, inside, lines);
         }
