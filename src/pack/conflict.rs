@@ -208,11 +208,12 @@ pub fn resolved_text(text: &str, side: Side) -> String {
 }
 
 /// Resolves `conflict` by taking `side`: saves the card over the version with `card_expected`
-/// (refusing when it changed on disk), then removes the conflict file unless it changed since it
+/// (refusing when it changed on disk; `None` when the card is gone and is written anew), then
+/// removes the conflict file unless it changed since it
 /// was read. Returns a line saying what was done.
 pub fn resolve(
     conflict: &MergeConflict,
-    card_expected: Fingerprint,
+    card_expected: Option<Fingerprint>,
     side: Side,
 ) -> Result<String, Error> {
     let text = resolved_text(&conflict.text, side);
@@ -224,7 +225,7 @@ pub fn resolve(
             ),
         });
     }
-    save_checked(&conflict.card_path, Some(card_expected), text.as_bytes())?;
+    save_checked(&conflict.card_path, card_expected, text.as_bytes())?;
     let name = conflict
         .card_path
         .file_name()

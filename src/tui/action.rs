@@ -64,6 +64,9 @@ pub enum Action {
     ReadinessSaved(Result<Box<ReadinessState>, String>),
     /// The personal readiness state was read, or could not be.
     ReadinessLoaded(Result<Box<ReadinessState>, String>),
+    // Merge conflicts left by a pack update (#8).
+    /// A conflict's resolution was written (what was done), or could not be (why).
+    ConflictResolved(Result<String, String>),
 }
 
 /// An edit of a one-line text field.

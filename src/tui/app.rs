@@ -45,6 +45,8 @@ pub enum Screen {
     Packs(Box<PackScreen>),
     // The checklist pane (#6).
     Checklist(ChecklistScreen),
+    // Merge conflicts left by a pack update (#8).
+    Conflict(Box<super::views::conflict::ConflictScreen>),
 }
 
 /// A window over everything.
@@ -141,6 +143,8 @@ impl App {
             Some(Screen::NewAgenda(_)) => Context::NewAgenda,
             Some(Screen::Packs(packs)) => packs.context(),
             Some(Screen::Checklist(_)) => Context::Checklist,
+            // Merge conflicts left by a pack update (#8).
+            Some(Screen::Conflict(_)) => Context::Conflict,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -196,6 +200,8 @@ impl App {
                     // Pack browser.
                     Some(Screen::Packs(_)) => Vec::new(),
                     Some(Screen::Card(_) | Screen::Checklist(_)) => Vec::new(),
+                    // Merge conflicts (#8).
+                    Some(Screen::Conflict(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -216,6 +222,8 @@ impl App {
             Action::CardSaved { path, result } => self.card_saved(&path, result),
             Action::ReadinessSaved(result) => self.readiness_saved(result),
             Action::ReadinessLoaded(result) => self.readiness_loaded(result),
+            // Merge conflicts left by a pack update (#8).
+            Action::ConflictResolved(result) => self.conflict_resolved(result),
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -301,6 +309,10 @@ impl App {
                     self.library.root.clone(),
                 ))];
             }
+            // Merge conflicts left by a pack update (#8).
+            Command::ShowConflict if self.popups.is_empty() => {
+                return self.show_conflict(context);
+            }
             _ => {}
         }
         // The checklist pane and its windows (#6).
@@ -354,6 +366,8 @@ impl App {
                 self.pack_outcome(outcome)
             }
             Some(Screen::Checklist(_)) => Vec::new(),
+            // Merge conflicts left by a pack update (#8).
+            Some(Screen::Conflict(_)) => self.conflict_command(command),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -412,6 +426,8 @@ impl App {
             // Pack browser: the wheel moves through its list.
             Some(Screen::Packs(_)) => self.command(command),
             Some(Screen::Checklist(_)) => self.checklist_update(command),
+            // Merge conflicts (#8): the wheel scrolls as the arrows do.
+            Some(Screen::Conflict(_)) => self.command(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -431,6 +447,8 @@ impl App {
                     | Screen::Run(_)
                     | Screen::NewAgenda(_)
                     | Screen::Packs(_)
+                    // Merge conflicts (#8): found again by path; gone once resolved.
+                    | Screen::Conflict(_)
             )
         });
         for screen in &mut self.screens {
@@ -465,6 +483,8 @@ impl App {
                 // Pack browser.
                 Screen::Packs(packs) => packs.clamp(&self.library, main),
                 Screen::Checklist(_) => {}
+                // Merge conflicts (#8): scrolling is clamped when drawn.
+                Screen::Conflict(_) => {}
             }
         }
         self.screens = screens;

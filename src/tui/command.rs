@@ -136,6 +136,15 @@ commands! {
         SaveAnswer,
         /// Start a new line in the answer.
         NewLine,
+        // Merge conflicts left by a pack update (#8).
+        /// Show the merge conflict of the selected card (or the first one) side by side.
+        ShowConflict,
+        /// Resolve the conflict: keep your text wherever both sides changed.
+        KeepMine,
+        /// Resolve the conflict: take the pack's new text wherever both sides changed.
+        TakeUpstream,
+        /// Show the pack's original text (before the update) beside yours, or the new one again.
+        ToggleOrigin,
     }
 }
 
@@ -183,11 +192,16 @@ pub enum Context {
     Checklist,
     /// The make-it-concrete window (and the own item's text).
     Answer,
+    // Merge conflicts and forking under a new id (#8).
+    /// A merge conflict shown side by side.
+    Conflict,
+    /// Typing the new id of a pack card forked beside a card of mine.
+    PackForkId,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 21] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -210,6 +224,9 @@ impl Context {
         // The checklist pane and its windows (#6).
         Context::Checklist,
         Context::Answer,
+        // Merge conflicts and forking under a new id (#8).
+        Context::Conflict,
+        Context::PackForkId,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -226,6 +243,8 @@ impl Context {
             || matches!(self, Context::PackPath | Context::PackConfirm)
             // The checklist pane's answer window.
             || self == Context::Answer
+            // The new id of a fork (#8).
+            || self == Context::PackForkId
     }
 
     /// The name the help window shows.
@@ -253,6 +272,9 @@ impl Context {
             // The checklist pane and its windows (#6).
             Context::Checklist => "Checklist",
             Context::Answer => "Answer",
+            // Merge conflicts and forking under a new id (#8).
+            Context::Conflict => "Merge conflict",
+            Context::PackForkId => "Fork as",
         }
     }
 }
@@ -363,6 +385,17 @@ impl Command {
             Command::InstallPack => &[Context::PackList, Context::PackCards],
             Command::RemovePack => &[Context::PackList],
             Command::ForkCard => &[Context::PackCards],
+            // Merge conflicts left by a pack update (#8).
+            Command::ShowConflict => &[
+                Cards,
+                Preview,
+                CardView,
+                Context::PackList,
+                Context::PackCards,
+            ],
+            Command::KeepMine | Command::TakeUpstream | Command::ToggleOrigin => {
+                &[Context::Conflict]
+            }
         }
     }
 
@@ -424,6 +457,11 @@ impl Command {
             Command::InstallPack => &["i"],
             Command::RemovePack => &["D"],
             Command::ForkCard => &["f"],
+            // Merge conflicts left by a pack update (#8).
+            Command::ShowConflict => &["M"],
+            Command::KeepMine => &["m"],
+            Command::TakeUpstream => &["t"],
+            Command::ToggleOrigin => &["o"],
         }
     }
 
@@ -465,6 +503,12 @@ fn pack_browser_applies(command: Command, context: Context) -> bool {
         ),
         Context::PackPath => matches!(command, C::Open | C::Back),
         Context::PackConfirm => command == C::Back,
+        // Merge conflicts and forking under a new id (#8).
+        Context::Conflict => matches!(
+            command,
+            C::Help | C::Back | C::Up | C::Down | C::PageUp | C::PageDown | C::Top | C::Bottom
+        ),
+        Context::PackForkId => matches!(command, C::Open | C::Back),
         _ => false,
     }
 }

@@ -40,4 +40,8 @@ pub enum Effect {
     /// Read the personal readiness state of the library at this folder; answered by
     /// `Action::ReadinessLoaded`.
     LoadReadiness(PathBuf),
+    // Merge conflicts left by a pack update (#8).
+    /// Write a conflict's resolution over the card and remove the conflict file; answered by
+    /// `Action::ConflictResolved`.
+    ResolveConflict(super::views::conflict::ConflictResolve),
 }

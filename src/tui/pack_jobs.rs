@@ -71,6 +71,12 @@ pub enum PackEffect {
     Remove { root: PathBuf, name: String },
     /// Fork the pack card `reference` (`pack/id`) into the user's cards.
     Fork { root: PathBuf, reference: String },
+    /// Fork the pack card `reference` under the new id `id` (one of my cards has its id) (#8).
+    ForkAs {
+        root: PathBuf,
+        reference: String,
+        id: String,
+    },
 }
 
 /// What comes back to the pack browser.
@@ -130,7 +136,12 @@ pub fn run_metered(
             done(vec!["Not installed; nothing changed.".into()], false)
         }
         PackEffect::Remove { root, name } => remove(&library::load(&root), &name),
-        PackEffect::Fork { root, reference } => fork(&library::load(&root), &reference),
+        PackEffect::Fork { root, reference } => fork(&library::load(&root), &reference, None),
+        PackEffect::ForkAs {
+            root,
+            reference,
+            id,
+        } => fork(&library::load(&root), &reference, Some(&id)),
     }
 }
 
@@ -255,7 +266,30 @@ fn install_report(installed: &Installed, source: &str) -> Vec<String> {
             }
         });
     }
+    // The update's result in one line (#8).
+    if !installed.merges.is_empty() {
+        lines.push(merge_summary(&installed.merges));
+    }
     lines
+}
+
+/// How the forks fared: `Forks: 2 merged cleanly, 1 conflict (marked ⚠ in your cards).`
+fn merge_summary(merges: &[MergeOutcome]) -> String {
+    let count = |f: fn(&MergeOutcome) -> bool| merges.iter().filter(|m| f(m)).count();
+    let merged = count(|m| matches!(m, MergeOutcome::Merged { .. }));
+    let conflicts = count(|m| matches!(m, MergeOutcome::Conflict { .. }));
+    let skipped = count(|m| matches!(m, MergeOutcome::Skipped { .. }));
+    let mut parts = vec![format!("{merged} merged cleanly")];
+    if conflicts > 0 {
+        parts.push(match conflicts {
+            1 => "1 conflict to resolve (marked ⚠ in your cards)".to_string(),
+            n => format!("{n} conflicts to resolve (marked ⚠ in your cards)"),
+        });
+    }
+    if skipped > 0 {
+        parts.push(format!("{skipped} not merged"));
+    }
+    format!("Forks: {}.", parts.join(", "))
 }
 
 fn remove(library: &Library, name: &str) -> PackAction {
@@ -277,8 +311,8 @@ fn remove(library: &Library, name: &str) -> PackAction {
     }
 }
 
-fn fork(library: &Library, reference: &str) -> PackAction {
-    match crate::pack::fork::fork_card(library, reference, None) {
+fn fork(library: &Library, reference: &str, id: Option<&str>) -> PackAction {
+    match crate::pack::fork::fork_card(library, reference, id) {
         Ok(forked) => done(
             vec![format!(
                 "Forked {reference} into your cards as {}: updates of the pack are merged into it.",

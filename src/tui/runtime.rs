@@ -171,6 +171,8 @@ pub fn run_effect(effect: Effect) -> Action {
         Effect::SaveCard(save) => save.run(),
         Effect::SaveReadiness(save) => save.run(),
         Effect::LoadReadiness(root) => super::readiness::load_state(&root),
+        // Merge conflicts left by a pack update (#8).
+        Effect::ResolveConflict(job) => job.run(),
     }
 }
 

@@ -39,6 +39,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
         Some(Screen::Packs(screen)) => packs::render(app, screen, frame, main),
         Some(Screen::Checklist(screen)) => checklist::render(app, screen, frame, main),
+        // Merge conflicts left by a pack update (#8).
+        Some(Screen::Conflict(screen)) => {
+            super::views::conflict::render(app, screen, frame, main);
+        }
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {

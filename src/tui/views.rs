@@ -21,6 +21,8 @@ pub mod packs;
 pub mod answer;
 pub mod checklist;
 pub mod checklist_keys;
+// Merge conflicts left by a pack update (#8).
+pub mod conflict;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

@@ -83,7 +83,7 @@ fn resolving_saves_the_card_and_removes_the_conflict() {
     std::fs::write(&conflict_path, CONFLICT).unwrap();
     let conflict = MergeConflict::parse(&conflict_path, CONFLICT.as_bytes());
     let expected = Fingerprint::of(&std::fs::read(&card).unwrap());
-    let said = resolve(&conflict, expected, Side::Upstream).unwrap();
+    let said = resolve(&conflict, Some(expected), Side::Upstream).unwrap();
     assert!(said.contains("the conflict file is removed"), "{said}");
     assert!(!conflict_path.exists());
     let saved = std::fs::read_to_string(&card).unwrap();
@@ -98,7 +98,7 @@ fn a_card_changed_on_disk_is_not_overwritten() {
     std::fs::write(&card, "+++\ntitle = \"Pivot\"\n+++\nedited since\n").unwrap();
     std::fs::write(&conflict_path, CONFLICT).unwrap();
     let conflict = MergeConflict::parse(&conflict_path, CONFLICT.as_bytes());
-    let error = resolve(&conflict, Fingerprint::of(b"other"), Side::Mine).unwrap_err();
+    let error = resolve(&conflict, Some(Fingerprint::of(b"other")), Side::Mine).unwrap_err();
     assert!(error.to_string().contains("changed"), "{error}");
     assert!(conflict_path.exists());
     assert!(std::fs::read_to_string(&card).unwrap().contains("edited since"));
@@ -114,7 +114,7 @@ fn a_resolution_that_would_not_parse_is_refused() {
     std::fs::write(&conflict_path, text).unwrap();
     let conflict = MergeConflict::parse(&conflict_path, text.as_bytes());
     let expected = Fingerprint::of(&std::fs::read(&card).unwrap());
-    let error = resolve(&conflict, expected, Side::Upstream).unwrap_err();
+    let error = resolve(&conflict, Some(expected), Side::Upstream).unwrap_err();
     assert!(error.to_string().contains("would not parse"), "{error}");
     assert!(conflict_path.exists());
 }

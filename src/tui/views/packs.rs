@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use super::preview::Subject;
+use crate::card::is_valid_id;
 use crate::library::{CardSource, Library, PackLocation};
 use crate::pack::provenance::InstallRecord;
 use crate::tui::action::TextEdit;
@@ -71,6 +72,13 @@ pub enum PackMode {
     Path(TextInput),
     /// Waiting for y or n.
     Confirm { question: String, on_yes: OnYes },
+    /// Typing a new id for the pack card `reference`, whose id one of my cards has (#8).
+    ForkId {
+        reference: String,
+        input: TextInput,
+        /// Why the last id typed was not taken.
+        problem: Option<String>,
+    },
 }
 
 /// What a yes does.
@@ -104,6 +112,7 @@ impl PackScreen {
         match (&self.mode, &self.opened) {
             (PackMode::Path(_), _) => Context::PackPath,
             (PackMode::Confirm { .. }, _) => Context::PackConfirm,
+            (PackMode::ForkId { .. }, _) => Context::PackForkId,
             (PackMode::Browse, None) => Context::PackList,
             (PackMode::Browse, Some(_)) => Context::PackCards,
         }
@@ -161,6 +170,11 @@ impl PackScreen {
                 self.mode = PackMode::Confirm { question, on_yes };
                 return PackOutcome::default();
             }
+            PackMode::ForkId {
+                reference,
+                input,
+                problem,
+            } => return self.update_fork_id(command, reference, input, problem, library),
             PackMode::Browse => {}
         }
         let page = usize::from(render::list_height(main, self));
@@ -247,17 +261,29 @@ impl PackScreen {
         PackOutcome::default()
     }
 
-    /// Forks a pack card, or says why not: a card of the user's with the same id is never
-    /// replaced.
+    /// Forks a pack card; when one of my cards has its id (it is never replaced), asks for a
+    /// new id first, prefilled with the first free `<id>-N` (#8).
     fn fork(&mut self, library: &Library, index: usize) -> PackOutcome {
         let Some(card) = library.cards.get(index) else {
             return PackOutcome::default();
         };
         let id = &card.card.id;
-        if library.cards.iter().any(|c| c.is_own() && &c.card.id == id) {
-            self.say(format!(
-                "Not forked: you have a card with the id {id:?} already, and it is never replaced."
-            ));
+        if own_id_taken(library, id) {
+            let free = (2..)
+                .map(|n| format!("{id}-{n}"))
+                .find(|candidate| !own_id_taken(library, candidate))
+                .unwrap_or_default();
+            let mut input = TextInput::default();
+            for c in free.chars() {
+                input.apply(TextEdit::Insert(c));
+            }
+            self.mode = PackMode::ForkId {
+                reference: card.qualified_id(),
+                input,
+                problem: Some(format!(
+                    "You have a card {id:?} already (it is never replaced): fork under a new id."
+                )),
+            };
             return PackOutcome::default();
         }
         self.say(format!("Forking {}…", card.qualified_id()));
@@ -265,6 +291,58 @@ impl PackScreen {
             root: library.root.clone(),
             reference: card.qualified_id(),
         })
+    }
+
+    /// A key while typing a fork's new id: Enter forks when the id is usable and free, Esc
+    /// gives up (#8).
+    fn update_fork_id(
+        &mut self,
+        command: Command,
+        reference: String,
+        input: TextInput,
+        problem: Option<String>,
+        library: &Library,
+    ) -> PackOutcome {
+        match command {
+            Command::Back => {
+                self.say("Not forked; nothing changed.");
+                PackOutcome::default()
+            }
+            Command::Open => {
+                let id = input.text().trim().to_string();
+                let refused = if !is_valid_id(&id) {
+                    Some(format!(
+                        "{id:?} is not a usable id: use lowercase letters, digits and dashes."
+                    ))
+                } else if own_id_taken(library, &id) {
+                    Some(format!("You have a card {id:?} already: pick another id."))
+                } else {
+                    None
+                };
+                if let Some(refused) = refused {
+                    self.mode = PackMode::ForkId {
+                        reference,
+                        input,
+                        problem: Some(refused),
+                    };
+                    return PackOutcome::default();
+                }
+                self.say(format!("Forking {reference} as {id}…"));
+                PackOutcome::run(PackEffect::ForkAs {
+                    root: library.root.clone(),
+                    reference,
+                    id,
+                })
+            }
+            _ => {
+                self.mode = PackMode::ForkId {
+                    reference,
+                    input,
+                    problem,
+                };
+                PackOutcome::default()
+            }
+        }
     }
 
     fn ask_remove(&mut self, library: &Library) {
@@ -310,6 +388,10 @@ impl PackScreen {
     pub fn edit(&mut self, edit: TextEdit, library: &Library) -> PackOutcome {
         match &mut self.mode {
             PackMode::Path(input) => {
+                input.apply(edit);
+                PackOutcome::default()
+            }
+            PackMode::ForkId { input, .. } => {
                 input.apply(edit);
                 PackOutcome::default()
             }
@@ -397,4 +479,9 @@ impl PackScreen {
             opened.list.scroll_into_view(page);
         }
     }
+}
+
+/// Whether one of my own cards has the id `id` (#8).
+fn own_id_taken(library: &Library, id: &str) -> bool {
+    library.cards.iter().any(|c| c.is_own() && c.card.id == id)
 }

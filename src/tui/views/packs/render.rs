@@ -307,6 +307,40 @@ fn render_status(app: &App, screen: &PackScreen, frame: &mut Frame<'_>, area: Re
                 below,
             );
         }
+        // Forking under a new id (#8): the id field, and why the last one was not taken.
+        PackMode::ForkId { input, problem, .. } => {
+            frame.render_widget(pane_block("Fork as", true, &app.theme), area);
+            let field = Rect {
+                x: inside.x + 1,
+                width: inside.width.saturating_sub(1),
+                height: 1.min(inside.height),
+                ..inside
+            };
+            input.render(
+                frame,
+                field,
+                Span::styled("> ", app.theme.accent()),
+                app.theme.text(),
+                true,
+            );
+            let below = Rect {
+                y: inside.y + 1,
+                height: inside.height.saturating_sub(1),
+                ..field
+            };
+            let (text, style) = match problem {
+                Some(problem) => (sanitize_line(problem).into_owned(), app.theme.warning()),
+                None => (
+                    "A new id: lowercase letters, digits and dashes.".to_string(),
+                    app.theme.muted(),
+                ),
+            };
+            let lines: Vec<Line<'_>> = wrap_words(&text, width)
+                .into_iter()
+                .map(|line| Line::styled(line, style))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), below);
+        }
         PackMode::Confirm { question, .. } => {
             frame.render_widget(
                 pane_block("Confirm", true, &app.theme).border_style(app.theme.warning()),
