@@ -90,11 +90,7 @@ fn unforked_pack_cards_in_an_agenda_follow_an_update() {
     // A card of my own called `slicers` too: the plain id is mine, `demo/slicers` the pack's.
     let cards = sandbox.lib().join("cards");
     fs::create_dir_all(&cards).unwrap();
-    fs::write(
-        cards.join("slicers.md"),
-        card("My own slicers", 10, BODY),
-    )
-    .unwrap();
+    fs::write(cards.join("slicers.md"), card("My own slicers", 10, BODY)).unwrap();
     let agendas = sandbox.lib().join("agendas");
     fs::create_dir_all(&agendas).unwrap();
     let agenda = agendas.join("visit.toml");

@@ -171,9 +171,15 @@ fn install(args: &InstallArgs, root: &Path, out: &mut dyn Write) -> Result<ExitC
     let before = library::load(root);
     let mut shown = progress::Progress::start();
     let meter = std::sync::Arc::clone(&shown.meter);
-    let staged = stage_metered(root, &args.source, Limits::default(), &meter, &mut |stage| {
-        shown.step(&stage);
-    });
+    let staged = stage_metered(
+        root,
+        &args.source,
+        Limits::default(),
+        &meter,
+        &mut |stage| {
+            shown.step(&stage);
+        },
+    );
     shown.finish();
     let staged = staged.context("cannot install the pack")?;
     let mut progress = |stage: Stage| eprintln!("{}", line(&stage.to_string()));

@@ -184,6 +184,12 @@ pub fn segments(text: &str) -> Vec<Segment> {
     out
 }
 
+/// Whether `line` is the comment the merge puts in a conflict's front matter (a resolution
+/// drops it; the conflict pane leaves it out).
+pub fn is_merge_comment(line: &str) -> bool {
+    line.starts_with(COMMENT)
+}
+
 /// Which side a resolution takes at every conflicting place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -203,7 +209,7 @@ pub fn resolved_text(text: &str, side: Side) -> String {
         }
     }
     out.split_inclusive('\n')
-        .filter(|line| !line.starts_with(COMMENT))
+        .filter(|line| !is_merge_comment(line))
         .collect()
 }
 

@@ -67,18 +67,23 @@ pub fn rough_size(bytes: u64) -> String {
     }
 }
 
+/// The counts alone: `12 files and folders, 3.4 KiB`.
+pub fn progress_counts(entries: u64, bytes: u64) -> String {
+    let things = if entries == 1 {
+        "1 file or folder".to_string()
+    } else {
+        format!("{entries} files and folders")
+    };
+    format!("{things}, {}", rough_size(bytes))
+}
+
 /// The progress line for a step with its counts: `unpacking x.zip (zip): 12 files and folders,
 /// 3.4 KiB`; before anything is counted, just the step.
 pub fn progress_line(step: &str, entries: u64, bytes: u64) -> String {
     if entries == 0 {
         return format!("{step}…");
     }
-    let things = if entries == 1 {
-        "1 file or folder".to_string()
-    } else {
-        format!("{entries} files and folders")
-    };
-    format!("{step}: {things}, {}", rough_size(bytes))
+    format!("{step}: {}", progress_counts(entries, bytes))
 }
 
 #[cfg(test)]

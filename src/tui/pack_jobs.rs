@@ -17,9 +17,9 @@ use super::runtime::Tui;
 use crate::library::{self, Library};
 use crate::pack::error::PackError;
 use crate::pack::install::{Change, Installed, Stage, Staged, stage_metered};
-use crate::pack::progress::Meter;
 use crate::pack::installed::{clashes_of, remove_pack};
 use crate::pack::merge::MergeOutcome;
+use crate::pack::progress::Meter;
 use crate::pack::provenance::{InstallRecord, read_record};
 use crate::pack::unpack::Limits;
 
@@ -175,9 +175,15 @@ fn install(
     progress: &mut dyn FnMut(String),
 ) -> PackAction {
     let before = library::load(root);
-    let staged = stage_metered(root, source, Limits::default(), meter, &mut |step: Stage| {
-        progress(step.to_string());
-    });
+    let staged = stage_metered(
+        root,
+        source,
+        Limits::default(),
+        meter,
+        &mut |step: Stage| {
+            progress(step.to_string());
+        },
+    );
     let staged = match staged {
         Ok(staged) => staged,
         Err(error) => return failed("Cannot install the pack", &error),

@@ -101,7 +101,11 @@ fn a_card_changed_on_disk_is_not_overwritten() {
     let error = resolve(&conflict, Some(Fingerprint::of(b"other")), Side::Mine).unwrap_err();
     assert!(error.to_string().contains("changed"), "{error}");
     assert!(conflict_path.exists());
-    assert!(std::fs::read_to_string(&card).unwrap().contains("edited since"));
+    assert!(
+        std::fs::read_to_string(&card)
+            .unwrap()
+            .contains("edited since")
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use ratatui::layout::Rect;
 
 use crate::library::Library;
-use crate::pack::conflict::{MergeConflict, Segment, Side};
+use crate::pack::conflict::{MergeConflict, Segment, Side, is_merge_comment};
 use crate::pack::fork::pristine_path;
 use crate::tui::command::Command;
 use crate::tui::views::preview::FileCache;
@@ -143,11 +143,13 @@ pub fn rows(conflict: &MergeConflict, origin: Option<&str>) -> Vec<Row> {
     let mut number = 0;
     for segment in segments {
         match segment {
-            Segment::Same(text) => rows.extend(text.lines().map(|line| Row {
-                left: line.to_string(),
-                right: line.to_string(),
-                kind: RowKind::Same,
-            })),
+            Segment::Same(text) => rows.extend(text.lines().filter(|l| !is_merge_comment(l)).map(
+                |line| Row {
+                    left: line.to_string(),
+                    right: line.to_string(),
+                    kind: RowKind::Same,
+                },
+            )),
             Segment::Both { mine, upstream } => {
                 number += 1;
                 rows.push(Row {
@@ -194,15 +196,24 @@ mod tests {
                 RowKind::Same
             ]
         );
-        assert_eq!((rows[5].left.as_str(), rows[5].right.as_str()), ("mine 1", "theirs"));
-        assert_eq!((rows[6].left.as_str(), rows[6].right.as_str()), ("mine 2", ""));
+        assert_eq!(
+            (rows[5].left.as_str(), rows[5].right.as_str()),
+            ("mine 1", "theirs")
+        );
+        assert_eq!(
+            (rows[6].left.as_str(), rows[6].right.as_str()),
+            ("mine 2", "")
+        );
         assert!(rows[4].left.contains("1 of 1"));
     }
 
     #[test]
     fn the_origin_is_shown_beside_mine() {
         let conflict = MergeConflict::parse(Path::new("cards/p.conflict.md"), TEXT.as_bytes());
-        let rows = rows(&conflict, Some("+++\ntitle = \"P\"\n+++\nintro\nold\nend\n"));
+        let rows = rows(
+            &conflict,
+            Some("+++\ntitle = \"P\"\n+++\nintro\nold\nend\n"),
+        );
         assert!(rows.iter().all(|r| r.kind == RowKind::Origin));
         assert_eq!(rows[4].left, "mine 1");
         assert_eq!(rows[4].right, "old");

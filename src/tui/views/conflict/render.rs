@@ -101,6 +101,25 @@ pub fn extent(
     (total, usize::from(inside.height))
 }
 
+/// Where the view starts when opened: a few rows above the first place both changed, so the
+/// conflict is in view without scrolling and its context is too.
+pub fn first_conflict_offset(
+    screen: &ConflictScreen,
+    library: &Library,
+    files: &FileCache,
+    main: Rect,
+) -> usize {
+    let [left, _] = columns(main);
+    let inside = inner(left);
+    let rows = visual_rows(screen, library, files, usize::from(inside.width));
+    let first = rows
+        .iter()
+        .position(|row| row.3 == RowKind::Heading)
+        .unwrap_or(0);
+    let page = usize::from(inside.height);
+    first.saturating_sub(2).min(rows.len().saturating_sub(page))
+}
+
 /// Draws the conflict pane in `main`.
 pub fn render(app: &App, screen: &ConflictScreen, frame: &mut Frame<'_>, main: Rect) {
     let [left, right] = columns(main);

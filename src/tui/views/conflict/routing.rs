@@ -56,8 +56,14 @@ impl App {
         };
         let path = conflict.path.clone();
         let read = origin_path(&self.library, &path).map(Effect::ReadFile);
-        self.screens
-            .push(Screen::Conflict(Box::new(ConflictScreen::new(path))));
+        let mut screen = ConflictScreen::new(path);
+        screen.scroll.offset = super::render::first_conflict_offset(
+            &screen,
+            &self.library,
+            &self.files,
+            self.main_area(),
+        );
+        self.screens.push(Screen::Conflict(Box::new(screen)));
         read.into_iter().collect()
     }
 

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{PackMode, PackScreen};
 use crate::library::PackLocation;
-use crate::pack::progress::progress_line;
+use crate::pack::progress::{progress_counts, progress_line};
 use crate::safe_text::sanitize_line;
 use crate::tui::app::App;
 use crate::tui::command::{Command, Context};
@@ -376,9 +376,20 @@ fn render_status(app: &App, screen: &PackScreen, frame: &mut Frame<'_>, area: Re
                     .collect();
                 // The running install's progress, rewritten in place as it goes (#8).
                 if let Some(busy) = &screen.busy {
-                    let text = progress_line(&busy.step, busy.entries, busy.bytes);
+                    let full = format!(
+                        "⟳ {}",
+                        sanitize_line(&progress_line(&busy.step, busy.entries, busy.bytes))
+                    );
+                    // A narrow box shows the counts alone: the step is the log line above.
+                    let text = if full.width() <= width {
+                        full
+                    } else if busy.entries == 0 {
+                        "⟳ working…".to_string()
+                    } else {
+                        format!("⟳ {}", progress_counts(busy.entries, busy.bytes))
+                    };
                     let style = app.theme.accent().add_modifier(Modifier::BOLD);
-                    for line in wrap_words(&format!("⟳ {}", sanitize_line(&text)), width) {
+                    for line in wrap_words(&text, width) {
                         lines.push(Line::styled(line, style));
                     }
                 }
