@@ -291,3 +291,51 @@ fn no_conflict_says_so() {
     app.update(Action::Command(Command::ShowConflict));
     assert!(message(&app).contains("No merge conflicts"));
 }
+
+#[test]
+fn an_agenda_follows_an_update_made_in_the_app_by_plain_id_and_pack_id() {
+    use skillbook::tui::views::sources::{Source, sources};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    install(&root, &demo(dir.path(), "1.0.0", BODY));
+    // My own card `slicers` beside nothing of the pack's; the agenda names the pack's card
+    // plainly and as `demo/pivot`, and mine.
+    fs::create_dir_all(root.join("cards")).unwrap();
+    fs::write(root.join("cards/slicers.md"), card("My own slicers", BODY)).unwrap();
+    fs::create_dir_all(root.join("agendas")).unwrap();
+    fs::write(
+        root.join("agendas/visit.toml"),
+        "title = \"Visit\"\nstart = \"09:00\"\nslot = 90\n\n[[items]]\ncard = \"pivot\"\n\n[[items]]\ncard = \"demo/pivot\"\n\n[[items]]\ncard = \"slicers\"\n",
+    )
+    .unwrap();
+    let newer = dir.path().join("demo-1.1.0");
+    demo(dir.path(), "1.1.0", BODY);
+    fs::write(
+        newer.join("cards/pivot.md"),
+        card("Build a pivot chart, revised", BODY),
+    )
+    .unwrap();
+    let mut tui = tui_of(app_on(&root, 100, 30));
+    keys(&mut tui, &format!("pi{}<enter>", newer.display()));
+    assert!(
+        pack_screen(&tui.app)
+            .log
+            .join("\n")
+            .contains("Updated demo")
+    );
+    keys(&mut tui, "<esc>");
+    let agendas = sources(&tui.app.library)
+        .iter()
+        .position(|entry| entry.source == Source::Agendas)
+        .unwrap();
+    tui.app.browser.sources.selected = agendas;
+    keys(&mut tui, "<tab><enter>");
+    let text = text_of(&tui);
+    assert_eq!(
+        text.matches("Build a pivot chart, revised").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains("My own slicers"), "{text}");
+    assert!(!text.contains("names no card"), "{text}");
+}
