@@ -339,3 +339,16 @@ fn an_agenda_follows_an_update_made_in_the_app_by_plain_id_and_pack_id() {
     assert!(text.contains("My own slicers"), "{text}");
     assert!(!text.contains("names no card"), "{text}");
 }
+
+#[test]
+fn forking_beside_my_card_asks_for_an_id_at_both_sizes() {
+    let (_dir, root) = conflicted();
+    for (width, height) in SIZES {
+        let mut tui = tui_of(app_on(&root, width, height));
+        keys(&mut tui, "p<enter>f");
+        assert_eq!(tui.app.context(), Context::PackForkId);
+        let text = text_of(&tui);
+        assert!(text.contains("> pivot-2"), "{text}");
+        insta::assert_snapshot!(format!("pack_fork_id_{width}x{height}"), text);
+    }
+}

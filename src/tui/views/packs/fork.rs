@@ -29,9 +29,8 @@ impl PackScreen {
             self.mode = PackMode::ForkId {
                 reference: card.qualified_id(),
                 input,
-                problem: Some(format!(
-                    "You have a card {id:?} already (it is never replaced): fork under a new id."
-                )),
+                // Short enough for one line of a 40-column box; mine is never replaced.
+                problem: Some(format!("You have {id:?}: pick a new id.")),
             };
             return PackOutcome::default();
         }
