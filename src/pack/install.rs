@@ -113,6 +113,9 @@ pub enum Stage {
     Copying(String),
     Unpacking(String, &'static str),
     Cloning(String),
+    /// Flushing what was unpacked to disk, so the pack is whole before it moves into place;
+    /// with thousands of files this is the slow part (#8).
+    Syncing,
     Checking,
     Installing(PathBuf),
     Merging(usize),
@@ -129,6 +132,7 @@ impl fmt::Display for Stage {
                     "cloning {source} (shallow, hooks off; committed files only)"
                 )
             }
+            Stage::Syncing => f.write_str("writing the unpacked files to disk"),
             Stage::Checking => f.write_str("checking pack.toml"),
             Stage::Installing(folder) => write!(f, "installing into {}", folder.display()),
             Stage::Merging(1) => f.write_str("merging 1 forked card"),
@@ -262,6 +266,7 @@ pub fn stage_metered(
             });
         }
     }
+    progress(Stage::Syncing);
     unpacker.finish()?;
     progress(Stage::Checking);
     let (pack_dir, shown) = find_pack_root(&tree).ok_or_else(|| PackError::NoManifest {
