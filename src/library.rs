@@ -121,6 +121,8 @@ pub struct Library {
     pub course_paths: Vec<PathBuf>,
     /// Card positions in `cards` by plain id, rebuilt whenever `cards` changes.
     by_id: HashMap<String, Vec<usize>>,
+    /// Merge conflicts a pack update left beside the user's forked cards (#8).
+    pub conflicts: Vec<crate::pack::conflict::MergeConflict>,
 }
 
 impl Library {
@@ -156,6 +158,11 @@ impl Library {
             .iter()
             .flat_map(|file| file.problems.0.iter())
             .chain(self.problems.iter())
+    }
+
+    /// The merge conflict waiting beside the card at `path`, if any (#8).
+    pub fn conflict_of(&self, path: &Path) -> Option<&crate::pack::conflict::MergeConflict> {
+        self.conflicts.iter().find(|c| c.card_path == path)
     }
 
     /// The path a card of this library is shown under, relative to the library root when inside.

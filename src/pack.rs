@@ -6,11 +6,14 @@
 //!   and zip; folders; clones
 //! - [`provenance`]: where an installed pack came from
 //! - [`fork`], [`merge`]: forked cards and the three-way merge of pack updates into them
+//! - [`conflict`]: the conflicts a merge leaves, reported and resolved
 //! - [`export`], [`author`]: sharing a pack without personal readiness, and making a new one
 //! - [`installed`]: listing and removing installed packs
+//! - [`progress`]: how far a running install has got, for the app and the command line
 
 pub mod archive;
 pub mod author;
+pub mod conflict;
 pub mod error;
 pub mod export;
 pub mod folder;
@@ -19,6 +22,7 @@ pub mod git;
 pub mod install;
 pub mod installed;
 pub mod merge;
+pub mod progress;
 pub mod provenance;
 pub mod unpack;
 

@@ -39,6 +39,8 @@ pub mod pack_jobs;
 mod editing;
 pub mod editor;
 pub mod watch;
+// Pack installs on worker threads (#8).
+pub mod pack_worker;
 
 use std::path::{Path, PathBuf};
 
@@ -132,7 +134,12 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
             size.width,
             size.height,
         );
-        let mut tui = Tui { terminal, app };
+        let mut tui = Tui {
+            terminal,
+            app,
+            // Pack installs on worker threads (#8).
+            pack_workers: pack_worker::PackWorkers::default(),
+        };
         // The personal readiness state: ticks on pack cards (#6).
         tui.run_effects(vec![effect::Effect::LoadReadiness(library_root.clone())]);
         // Unsaved text an earlier run left behind is offered back first (#5).

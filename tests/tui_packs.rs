@@ -225,20 +225,49 @@ fn bundled_packs_cannot_be_removed() {
 }
 
 #[test]
-fn fork_refuses_a_clash_with_my_cards_and_forks_the_rest() {
+fn fork_asks_for_a_new_id_on_a_clash_with_my_cards_and_forks_the_rest() {
     let (_dir, root) = hostile_library();
     let mut app = app_on(&root, 80, 24);
     app.update(command(Command::Packs));
     app.update(command(Command::Down));
     app.update(command(Command::Open));
     assert_eq!(app.context(), Context::PackCards);
-    // The cards are in load order: linkedin-b2b, then red-alert.
+    // The cards are in load order: linkedin-b2b, then red-alert. My card linkedin-b2b is never
+    // replaced: the fork asks for a new id, prefilled with the first free one (#8).
     assert_eq!(app.update(command(Command::ForkCard)), vec![]);
-    let said = pack_screen(&app).log.last().unwrap().clone();
-    assert!(
-        said.contains("Not forked") && said.contains("linkedin-b2b"),
-        "{said}"
+    assert_eq!(app.context(), Context::PackForkId);
+    match &pack_screen(&app).mode {
+        skillbook::tui::views::packs::PackMode::ForkId { input, .. } => {
+            assert_eq!(input.text(), "linkedin-b2b-2");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A clash and a bad id are refused where they are typed.
+    for _ in 0.."linkedin-b2b-2".len() {
+        app.update(Action::Edit(TextEdit::DeleteBack));
+    }
+    type_text(&mut app, "linkedin-b2b");
+    assert_eq!(app.update(command(Command::Open)), vec![]);
+    assert_eq!(app.context(), Context::PackForkId);
+    type_text(&mut app, "_X");
+    assert_eq!(app.update(command(Command::Open)), vec![]);
+    app.update(Action::Edit(TextEdit::Clear));
+    type_text(&mut app, "my-b2b");
+    assert_eq!(
+        app.update(command(Command::Open)),
+        vec![Effect::Pack(PackEffect::ForkAs {
+            root: root.clone(),
+            reference: "hostile/linkedin-b2b".into(),
+            id: "my-b2b".into(),
+        })]
     );
+    assert_eq!(app.context(), Context::PackCards);
+    // Esc at the question gives up.
+    app.update(command(Command::ForkCard));
+    app.update(command(Command::Back));
+    assert_eq!(app.context(), Context::PackCards);
+    let said = pack_screen(&app).log.last().unwrap().clone();
+    assert!(said.contains("Not forked"), "{said}");
     app.update(command(Command::Down));
     assert_eq!(
         app.update(command(Command::ForkCard)),

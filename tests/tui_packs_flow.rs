@@ -195,12 +195,27 @@ fn remove_after_yes_and_fork_into_my_cards() {
         fork.contains("[origin]") && fork.contains("pack = \"demo\""),
         "{fork}"
     );
-    // A second fork of the same card would replace mine: refused.
+    // A second fork of the same card never replaces mine: it asks for a new id, prefilled with
+    // the first free one (#8).
     tui.type_keys("f").unwrap();
+    assert_eq!(tui.app.context(), Context::PackForkId);
     assert!(
-        log(&tui).ends_with("and it is never replaced."),
+        text_of(&tui).contains("demo-threads-2"),
+        "{}",
+        text_of(&tui)
+    );
+    tui.type_keys("<enter>").unwrap();
+    assert!(
+        log(&tui).contains("as cards/demo-threads-2.md"),
         "{}",
         log(&tui)
+    );
+    let second = fs::read_to_string(root.join("cards/demo-threads-2.md")).unwrap();
+    assert!(second.contains("id = \"demo-threads-2\""), "{second}");
+    assert_eq!(
+        fs::read_to_string(root.join("cards/demo-threads.md")).unwrap(),
+        fork,
+        "my first fork is untouched"
     );
     tui.type_keys("<esc>gD").unwrap();
     assert!(
@@ -209,7 +224,11 @@ fn remove_after_yes_and_fork_into_my_cards() {
     );
     tui.type_keys("y").unwrap();
     assert!(log(&tui).contains("Removed demo."), "{}", log(&tui));
-    assert!(log(&tui).contains("Your fork of it stays"), "{}", log(&tui));
+    assert!(
+        log(&tui).contains("Your 2 forks of it stay"),
+        "{}",
+        log(&tui)
+    );
     assert!(!root.join("packs/demo").exists());
     assert!(root.join("cards/demo-threads.md").exists(), "forks stay");
     assert!(!text_of(&tui).contains("Demo pack"));

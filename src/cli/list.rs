@@ -75,6 +75,10 @@ pub fn run(args: &ListArgs, library: &Library, out: &mut dyn Write) -> Result<Ex
             eprintln!("{}", line(&problem.to_string()));
         }
     }
+    // Merge conflicts left by a pack update (#8).
+    for conflict in &library.conflicts {
+        eprintln!("{}", line(&conflict.diagnostic().to_string()));
+    }
     if args.json {
         let summaries: Vec<CardSummary<'_>> = cards.iter().map(|c| CardSummary::of(c)).collect();
         writeln!(out, "{}", json(&summaries)?)?;

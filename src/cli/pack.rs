@@ -13,10 +13,13 @@ use crate::library::{self, Library, PackLocation};
 use crate::pack::author::{NewPack, create_pack};
 use crate::pack::export::export_pack;
 use crate::pack::fork::fork_card;
-use crate::pack::install::{Change, Installed, Stage, stage};
+use crate::pack::install::{Change, Installed, Stage, stage_metered};
 use crate::pack::installed::{clashes_of, pack_summaries, remove_pack};
 use crate::pack::merge::MergeOutcome;
 use crate::pack::unpack::Limits;
+
+// Live install progress on stderr (#8).
+mod progress;
 
 #[derive(Debug, Subcommand)]
 pub enum PackCommand {
@@ -166,9 +169,20 @@ fn list(args: &ListArgs, library: &Library, out: &mut dyn Write) -> Result<ExitC
 
 fn install(args: &InstallArgs, root: &Path, out: &mut dyn Write) -> Result<ExitCode> {
     let before = library::load(root);
+    let mut shown = progress::Progress::start();
+    let meter = std::sync::Arc::clone(&shown.meter);
+    let staged = stage_metered(
+        root,
+        &args.source,
+        Limits::default(),
+        &meter,
+        &mut |stage| {
+            shown.step(&stage);
+        },
+    );
+    shown.finish();
+    let staged = staged.context("cannot install the pack")?;
     let mut progress = |stage: Stage| eprintln!("{}", line(&stage.to_string()));
-    let staged = stage(root, &args.source, Limits::default(), &mut progress)
-        .context("cannot install the pack")?;
     let (name, version) = (&staged.manifest.name, &staged.manifest.version);
     let change = staged.change(&before);
     let question = match &change {

@@ -415,6 +415,8 @@ fn parse_one(source: &Source, bytes: Option<&[u8]>, now: SystemTime) -> Parsed {
 fn discover(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<Source> {
     let mut sources: Vec<Source> = files_below(&root.join("cards"), "md", problems)
         .into_iter()
+        // Merge conflicts left by a pack update are not cards (#8).
+        .filter(|path| !crate::pack::conflict::is_conflict_file(path))
         .map(|path| Source {
             path,
             pack: None,

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::card::parse_card;
 use crate::error::{Diagnostic, Position};
+use crate::pack::conflict::{MergeConflict, is_conflict_file};
 use crate::pack::{MANIFEST, PackManifest, parse_manifest};
 use crate::store::Fingerprint;
 
@@ -21,6 +22,10 @@ pub fn load(root: &Path) -> Library {
         ..Library::default()
     };
     let own = files_below(&root.join("cards"), "md", &mut library.problems);
+    // Merge conflicts left by a pack update are not cards: reported as conflicts (#8).
+    let (conflicts, own): (Vec<PathBuf>, Vec<PathBuf>) =
+        own.into_iter().partition(|path| is_conflict_file(path));
+    load_conflicts(&mut library, &conflicts);
     let own = collect_cards(&mut library, read_cards(&own, &CardSource::Own));
     library.cards = own;
     let mut packs: BTreeMap<String, (LoadedPack, Vec<LibraryCard>)> = BTreeMap::new();
@@ -34,6 +39,25 @@ pub fn load(root: &Path) -> Library {
     library.course_paths = files_below(&root.join("courses"), "toml", &mut library.problems);
     library.reindex();
     library
+}
+
+/// Reads the merge conflicts in the user's cards: each is kept for the app and reported as a
+/// problem of its own, never as a broken card.
+fn load_conflicts(library: &mut Library, paths: &[PathBuf]) {
+    for path in paths {
+        match fs::read(path) {
+            Ok(bytes) => {
+                let conflict = MergeConflict::parse(path, &bytes);
+                library.problems.push(conflict.diagnostic());
+                library.conflicts.push(conflict);
+            }
+            Err(error) => library.problems.push(Diagnostic::new(
+                path,
+                Position::START,
+                format!("cannot read this merge conflict: {error}"),
+            )),
+        }
+    }
 }
 
 /// The cards read, in order; broken and unreadable files go to the library's problems.

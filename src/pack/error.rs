@@ -67,6 +67,9 @@ pub enum PackError {
     /// Something is in the way and is not overwritten.
     #[error("{}: {message}", path.display())]
     Refused { path: PathBuf, message: String },
+    /// The install was told to stop (the app quit while it ran).
+    #[error("{input}: stopped before it was done; nothing was installed")]
+    Stopped { input: String },
     /// A library save failed (changed on disk, unwritable).
     #[error(transparent)]
     Library(#[from] crate::error::Error),

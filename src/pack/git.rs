@@ -5,10 +5,13 @@
 //! staging folder; the files are then copied out of it by the same rules as an archive (so a
 //! link committed to the repository refuses the pack) and `.git` is left behind.
 
+use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 use super::error::{PackError, PackResult};
+use super::progress::Meter;
 
 /// The git environment variables that would point the clone at another repository or add
 /// configuration behind our back.
@@ -52,6 +55,7 @@ pub fn clone_shallow(
     local: Option<&Path>,
     dest: &Path,
     source: &str,
+    meter: &Meter,
 ) -> PackResult<Option<String>> {
     let target = match local {
         // A file:// URL makes --depth work for a local repository and avoids hard-linking its
@@ -77,10 +81,7 @@ pub fn clone_shallow(
         ])
         .arg(&target)
         .arg(dest);
-    let output = command.output().map_err(|error| PackError::GitMissing {
-        input: source.to_string(),
-        error,
-    })?;
+    let output = run_stoppable(&mut command, meter, source)?;
     if !output.status.success() {
         let message = String::from_utf8_lossy(&output.stderr).trim().to_string();
         return Err(PackError::Git {
@@ -102,6 +103,61 @@ pub fn clone_shallow(
         .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_string())
         .filter(|commit| commit.bytes().all(|b| b.is_ascii_hexdigit()) && !commit.is_empty());
     Ok(head)
+}
+
+/// Runs `command` to its end, or kills it when the meter asks to stop (a clone of a large or
+/// slow repository must not keep the app from quitting). Its output is read on threads, so a
+/// chatty git never blocks on a full pipe.
+fn run_stoppable(command: &mut Command, meter: &Meter, source: &str) -> PackResult<Output> {
+    let mut child = command.spawn().map_err(|error| PackError::GitMissing {
+        input: source.to_string(),
+        error,
+    })?;
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let status = loop {
+        if meter.stopped() {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(PackError::Stopped {
+                input: source.to_string(),
+            });
+        }
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) => std::thread::sleep(Duration::from_millis(25)),
+            Err(error) => {
+                return Err(PackError::Git {
+                    input: source.to_string(),
+                    message: error.to_string(),
+                });
+            }
+        }
+    };
+    Ok(Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    })
 }
 
 /// A `git` command that runs no hook, asks for nothing, and ignores the caller's git

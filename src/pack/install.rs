@@ -11,6 +11,7 @@
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tempfile::TempDir;
 
@@ -19,6 +20,7 @@ use super::error::{PackError, PackResult};
 use super::folder::copy_folder;
 use super::git::{clone_shallow, looks_like_url};
 use super::merge::{MergeOutcome, merge_forks};
+use super::progress::Meter;
 use super::provenance::{
     INSTALL_RECORD, InstallRecord, SourceKind, without_credentials, write_record,
 };
@@ -111,6 +113,9 @@ pub enum Stage {
     Copying(String),
     Unpacking(String, &'static str),
     Cloning(String),
+    /// Flushing what was unpacked to disk, so the pack is whole before it moves into place;
+    /// with thousands of files this is the slow part (#8).
+    Syncing,
     Checking,
     Installing(PathBuf),
     Merging(usize),
@@ -127,6 +132,7 @@ impl fmt::Display for Stage {
                     "cloning {source} (shallow, hooks off; committed files only)"
                 )
             }
+            Stage::Syncing => f.write_str("writing the unpacked files to disk"),
             Stage::Checking => f.write_str("checking pack.toml"),
             Stage::Installing(folder) => write!(f, "installing into {}", folder.display()),
             Stage::Merging(1) => f.write_str("merging 1 forked card"),
@@ -209,6 +215,18 @@ pub fn stage(
     limits: Limits,
     progress: &mut dyn FnMut(Stage),
 ) -> PackResult<Staged> {
+    stage_metered(root, given, limits, &Arc::new(Meter::default()), progress)
+}
+
+/// [`stage`], counting entries and bytes into `meter` as they are written, and stopping when
+/// the meter asks (a clone is stopped too).
+pub fn stage_metered(
+    root: &Path,
+    given: &str,
+    limits: Limits,
+    meter: &Arc<Meter>,
+    progress: &mut dyn FnMut(Stage),
+) -> PackResult<Staged> {
     let source = PackSource::classify(given)?;
     let packs = root.join("packs");
     let created = CreatedFolders::make(&packs)?;
@@ -218,7 +236,7 @@ pub fn stage(
         .map_err(|e| PackError::io(&packs, e))?;
     let tree = staging.path().join("tree");
     fs::create_dir(&tree).map_err(|e| PackError::io(&tree, e))?;
-    let mut unpacker = Unpacker::new(&tree, given, limits);
+    let mut unpacker = Unpacker::new(&tree, given, limits).with_meter(Arc::clone(meter));
     let mut commit = None;
     match (&source.kind, &source.path) {
         (SourceKind::Folder, Some(path)) => {
@@ -228,7 +246,7 @@ pub fn stage(
         (SourceKind::Git, local) => {
             progress(Stage::Cloning(given.to_string()));
             let clone = staging.path().join("clone");
-            commit = clone_shallow(given, local.as_deref(), &clone, given)?;
+            commit = clone_shallow(given, local.as_deref(), &clone, given, meter)?;
             copy_folder(&clone, &mut unpacker, &[".git"])?;
             let _ = fs::remove_dir_all(&clone);
         }
@@ -248,6 +266,7 @@ pub fn stage(
             });
         }
     }
+    progress(Stage::Syncing);
     unpacker.finish()?;
     progress(Stage::Checking);
     let (pack_dir, shown) = find_pack_root(&tree).ok_or_else(|| PackError::NoManifest {

@@ -8,8 +8,10 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::error::{PackError, PackResult};
+use super::progress::Meter;
 
 /// How much a pack may unpack to. A real pack (a few dozen Markdown cards) never comes near
 /// these; an archive bomb always passes one.
@@ -133,6 +135,8 @@ pub struct Unpacker {
     entries: usize,
     /// Files written, synced to disk once everything passed the limits.
     files: Vec<PathBuf>,
+    /// Where progress is counted and a stop is asked for, when someone watches.
+    meter: Option<Arc<Meter>>,
 }
 
 impl Unpacker {
@@ -145,6 +149,24 @@ impl Unpacker {
             written: 0,
             entries: 0,
             files: Vec::new(),
+            meter: None,
+        }
+    }
+
+    /// Counts what is written into `meter`, and stops when it asks.
+    #[must_use]
+    pub fn with_meter(mut self, meter: Arc<Meter>) -> Self {
+        self.meter = Some(meter);
+        self
+    }
+
+    /// Refuses to go on when the meter asks to stop.
+    fn check_stop(&self) -> PackResult<()> {
+        match &self.meter {
+            Some(meter) if meter.stopped() => Err(PackError::Stopped {
+                input: self.source.clone(),
+            }),
+            _ => Ok(()),
         }
     }
 
@@ -167,6 +189,10 @@ impl Unpacker {
 
     /// Counts one more entry, refusing past the limit.
     fn count(&mut self) -> PackResult<()> {
+        self.check_stop()?;
+        if let Some(meter) = &self.meter {
+            meter.add_entry();
+        }
         self.entries += 1;
         if self.entries > self.limits.entries {
             return Err(self.too_large(
@@ -240,6 +266,10 @@ impl Unpacker {
                 Err(error) => return Err(self.read_error(name, &error)),
             };
             let read_bytes = read as u64;
+            self.check_stop()?;
+            if let Some(meter) = &self.meter {
+                meter.add_bytes(read_bytes);
+            }
             this_file += read_bytes;
             self.written += read_bytes;
             if this_file > self.limits.file_bytes {

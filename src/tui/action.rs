@@ -76,6 +76,9 @@ pub enum Action {
     OfferWritten(Result<PathBuf, String>),
     /// Agenda and course files were read: each one's text, or why it could not be read.
     PlansRead(Vec<(PathBuf, Result<String, String>)>),
+    // Merge conflicts left by a pack update (#8).
+    /// A conflict's resolution was written (what was done), or could not be (why).
+    ConflictResolved(Result<String, String>),
 }
 
 /// An edit of a one-line text field.

@@ -53,6 +53,8 @@ pub enum Screen {
     Editor(Box<super::editor::EditorScreen>),
     // An agenda's prep list (#6).
     Prep(Box<PrepScreen>),
+    // Merge conflicts left by a pack update (#8).
+    Conflict(Box<super::views::conflict::ConflictScreen>),
 }
 
 /// A window over everything.
@@ -170,6 +172,8 @@ impl App {
             Some(Screen::Checklist(_)) => Context::Checklist,
             Some(Screen::Editor(_)) => Context::Editor,
             Some(Screen::Prep(_)) => Context::Prep,
+            // Merge conflicts left by a pack update (#8).
+            Some(Screen::Conflict(_)) => Context::Conflict,
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -229,6 +233,8 @@ impl App {
                     // Editing cards (#5).
                     Some(Screen::Editor(_)) => Vec::new(),
                     Some(Screen::Prep(_)) => Vec::new(),
+                    // Merge conflicts (#8).
+                    Some(Screen::Conflict(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -261,6 +267,8 @@ impl App {
             // The offer window and plan readiness (#6).
             Action::OfferWritten(result) => self.offer_written(result),
             Action::PlansRead(files) => self.plans_read(files),
+            // Merge conflicts left by a pack update (#8).
+            Action::ConflictResolved(result) => self.conflict_resolved(result),
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -352,6 +360,10 @@ impl App {
                     self.library.root.clone(),
                 ))];
             }
+            // Merge conflicts left by a pack update (#8).
+            Command::ShowConflict if self.popups.is_empty() => {
+                return self.show_conflict(context);
+            }
             _ => {}
         }
         // The checklist pane and its windows (#6).
@@ -410,6 +422,8 @@ impl App {
             // Editing cards (#5).
             Some(Screen::Editor(_)) => Vec::new(),
             Some(Screen::Prep(_)) => Vec::new(),
+            // Merge conflicts left by a pack update (#8).
+            Some(Screen::Conflict(_)) => self.conflict_command(command),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -471,6 +485,8 @@ impl App {
             // Editing cards (#5).
             Some(Screen::Editor(_)) => Vec::new(),
             Some(Screen::Prep(_)) => self.command(command),
+            // Merge conflicts (#8): the wheel scrolls as the arrows do.
+            Some(Screen::Conflict(_)) => self.command(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -508,7 +524,9 @@ impl App {
             // Editing cards (#5).
             | Screen::Editor(_)
             // The prep list holds no card positions: it looks cards up as it draws.
-            | Screen::Prep(_) => true,
+            | Screen::Prep(_)
+            // Merge conflicts (#8): found again by path; gone once resolved.
+            | Screen::Conflict(_) => true,
         });
         for screen in &mut self.screens {
             if let Screen::Search(search) = screen {
@@ -545,6 +563,8 @@ impl App {
                 // Editing cards (#5).
                 Screen::Editor(_) => {}
                 Screen::Prep(_) => {}
+                // Merge conflicts (#8): scrolling is clamped when drawn.
+                Screen::Conflict(_) => {}
             }
         }
         self.screens = screens;

@@ -164,6 +164,15 @@ commands! {
         OfferVariant,
         /// Write the offer into the library's offers folder.
         OfferSave,
+        // Merge conflicts left by a pack update (#8).
+        /// Show the merge conflict of the selected card (or the first one) side by side.
+        ShowConflict,
+        /// Resolve the conflict: keep your text wherever both sides changed.
+        KeepMine,
+        /// Resolve the conflict: take the pack's new text wherever both sides changed.
+        TakeUpstream,
+        /// Show the pack's original text (before the update) beside yours, or the new one again.
+        ToggleOrigin,
     }
 }
 
@@ -218,11 +227,16 @@ pub enum Context {
     Prep,
     /// The offer window.
     Offer,
+    // Merge conflicts and forking under a new id (#8).
+    /// A merge conflict shown side by side.
+    Conflict,
+    /// Typing the new id of a pack card forked beside a card of mine.
+    PackForkId,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 24] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -249,6 +263,9 @@ impl Context {
         // The prep list and the offer window (#6).
         Context::Prep,
         Context::Offer,
+        // Merge conflicts and forking under a new id (#8).
+        Context::Conflict,
+        Context::PackForkId,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -267,6 +284,8 @@ impl Context {
             || self == Context::Answer
             // The card editor: keys not bound there are typed into it (#5).
             || self == Context::Editor
+            // The new id of a fork (#8).
+            || self == Context::PackForkId
     }
 
     /// The name the help window shows.
@@ -298,6 +317,9 @@ impl Context {
             // The prep list and the offer window (#6).
             Context::Prep => "Prep list",
             Context::Offer => "Offer",
+            // Merge conflicts and forking under a new id (#8).
+            Context::Conflict => "Merge conflict",
+            Context::PackForkId => "Fork as",
         }
     }
 }
@@ -425,6 +447,17 @@ impl Command {
             Command::OfferToggleCard | Command::OfferVariant | Command::OfferSave => {
                 &[Context::Offer]
             }
+            // Merge conflicts left by a pack update (#8).
+            Command::ShowConflict => &[
+                Cards,
+                Preview,
+                CardView,
+                Context::PackList,
+                Context::PackCards,
+            ],
+            Command::KeepMine | Command::TakeUpstream | Command::ToggleOrigin => {
+                &[Context::Conflict]
+            }
         }
     }
 
@@ -458,6 +491,9 @@ impl Command {
                 | Command::DuplicateCard
                 // The offer window (#6).
                 | Command::OfferSave
+                // Resolving a merge conflict (#8).
+                | Command::KeepMine
+                | Command::TakeUpstream
         )
     }
 
@@ -537,6 +573,11 @@ impl Command {
             Command::OfferToggleCard => &["space"],
             Command::OfferVariant => &["tab"],
             Command::OfferSave => &["ctrl-s"],
+            // Merge conflicts left by a pack update (#8).
+            Command::ShowConflict => &["M"],
+            Command::KeepMine => &["m"],
+            Command::TakeUpstream => &["t"],
+            Command::ToggleOrigin => &["o"],
         }
     }
 
@@ -578,6 +619,12 @@ fn pack_browser_applies(command: Command, context: Context) -> bool {
         ),
         Context::PackPath => matches!(command, C::Open | C::Back),
         Context::PackConfirm => command == C::Back,
+        // Merge conflicts and forking under a new id (#8).
+        Context::Conflict => matches!(
+            command,
+            C::Help | C::Back | C::Up | C::Down | C::PageUp | C::PageDown | C::Top | C::Bottom
+        ),
+        Context::PackForkId => matches!(command, C::Open | C::Back),
         _ => false,
     }
 }

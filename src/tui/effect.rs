@@ -53,4 +53,8 @@ pub enum Effect {
     /// Read the user's agenda and course files for their readiness figures; answered by
     /// `Action::PlansRead`.
     ReadPlans(Vec<PathBuf>),
+    // Merge conflicts left by a pack update (#8).
+    /// Write a conflict's resolution over the card and remove the conflict file; answered by
+    /// `Action::ConflictResolved`.
+    ResolveConflict(super::views::conflict::ConflictResolve),
 }

@@ -16,9 +16,10 @@ use super::action::Action;
 use super::runtime::Tui;
 use crate::library::{self, Library};
 use crate::pack::error::PackError;
-use crate::pack::install::{Change, Installed, Stage, Staged, stage};
+use crate::pack::install::{Change, Installed, Stage, Staged, stage_metered};
 use crate::pack::installed::{clashes_of, remove_pack};
 use crate::pack::merge::MergeOutcome;
+use crate::pack::progress::Meter;
 use crate::pack::provenance::{InstallRecord, read_record};
 use crate::pack::unpack::Limits;
 
@@ -70,6 +71,12 @@ pub enum PackEffect {
     Remove { root: PathBuf, name: String },
     /// Fork the pack card `reference` (`pack/id`) into the user's cards.
     Fork { root: PathBuf, reference: String },
+    /// Fork the pack card `reference` under the new id `id` (one of my cards has its id) (#8).
+    ForkAs {
+        root: PathBuf,
+        reference: String,
+        id: String,
+    },
 }
 
 /// What comes back to the pack browser.
@@ -84,6 +91,8 @@ pub enum PackAction {
         question: String,
         pending: PendingInstall,
     },
+    /// How far the running install has unpacked (#8).
+    Unpacked { entries: u64, bytes: u64 },
     /// The job is over: what to tell the user, whether the library changed on disk, and the
     /// pack it installed (to select once the library is read again).
     Done {
@@ -95,9 +104,26 @@ pub enum PackAction {
 
 /// Runs a pack job; `progress` gets each step of an install as a line.
 pub fn run(effect: PackEffect, progress: &mut dyn FnMut(String)) -> Action {
-    Action::Pack(match effect {
+    Action::Pack(run_metered(effect, &Arc::new(Meter::default()), progress))
+}
+
+impl PackEffect {
+    /// Whether the job can take long enough to run on a worker thread: installs, and the
+    /// commit of one the user said yes to (it merges forks) (#8).
+    pub fn runs_in_background(&self) -> bool {
+        matches!(self, PackEffect::Install { .. } | PackEffect::Commit { .. })
+    }
+}
+
+/// [`run`], counting an install's entries and bytes into `meter` and stopping when it asks.
+pub fn run_metered(
+    effect: PackEffect,
+    meter: &Arc<Meter>,
+    progress: &mut dyn FnMut(String),
+) -> PackAction {
+    match effect {
         PackEffect::ReadRecords(root) => PackAction::Records(read_records(&root)),
-        PackEffect::Install { root, source } => install(&root, &source, progress),
+        PackEffect::Install { root, source } => install(&root, &source, meter, progress),
         PackEffect::Commit { root, pending } => match pending.take() {
             Some(staged) => commit(staged, &library::load(&root), progress),
             None => done(
@@ -110,8 +136,13 @@ pub fn run(effect: PackEffect, progress: &mut dyn FnMut(String)) -> Action {
             done(vec!["Not installed; nothing changed.".into()], false)
         }
         PackEffect::Remove { root, name } => remove(&library::load(&root), &name),
-        PackEffect::Fork { root, reference } => fork(&library::load(&root), &reference),
-    })
+        PackEffect::Fork { root, reference } => fork(&library::load(&root), &reference, None),
+        PackEffect::ForkAs {
+            root,
+            reference,
+            id,
+        } => fork(&library::load(&root), &reference, Some(&id)),
+    }
 }
 
 fn done(lines: Vec<String>, changed: bool) -> PackAction {
@@ -137,11 +168,23 @@ fn read_records(root: &Path) -> Vec<(String, InstallRecord)> {
     records
 }
 
-fn install(root: &Path, source: &str, progress: &mut dyn FnMut(String)) -> PackAction {
+fn install(
+    root: &Path,
+    source: &str,
+    meter: &Arc<Meter>,
+    progress: &mut dyn FnMut(String),
+) -> PackAction {
     let before = library::load(root);
-    let staged = match stage(root, source, Limits::default(), &mut |step: Stage| {
-        progress(step.to_string());
-    }) {
+    let staged = stage_metered(
+        root,
+        source,
+        Limits::default(),
+        meter,
+        &mut |step: Stage| {
+            progress(step.to_string());
+        },
+    );
+    let staged = match staged {
         Ok(staged) => staged,
         Err(error) => return failed("Cannot install the pack", &error),
     };
@@ -229,7 +272,30 @@ fn install_report(installed: &Installed, source: &str) -> Vec<String> {
             }
         });
     }
+    // The update's result in one line (#8).
+    if !installed.merges.is_empty() {
+        lines.push(merge_summary(&installed.merges));
+    }
     lines
+}
+
+/// How the forks fared: `Forks: 2 merged cleanly, 1 conflict (marked ⚠ in your cards).`
+fn merge_summary(merges: &[MergeOutcome]) -> String {
+    let count = |f: fn(&MergeOutcome) -> bool| merges.iter().filter(|m| f(m)).count();
+    let merged = count(|m| matches!(m, MergeOutcome::Merged { .. }));
+    let conflicts = count(|m| matches!(m, MergeOutcome::Conflict { .. }));
+    let skipped = count(|m| matches!(m, MergeOutcome::Skipped { .. }));
+    let mut parts = vec![format!("{merged} merged cleanly")];
+    if conflicts > 0 {
+        parts.push(match conflicts {
+            1 => "1 conflict to resolve (marked ⚠ in your cards)".to_string(),
+            n => format!("{n} conflicts to resolve (marked ⚠ in your cards)"),
+        });
+    }
+    if skipped > 0 {
+        parts.push(format!("{skipped} not merged"));
+    }
+    format!("Forks: {}.", parts.join(", "))
 }
 
 fn remove(library: &Library, name: &str) -> PackAction {
@@ -251,8 +317,8 @@ fn remove(library: &Library, name: &str) -> PackAction {
     }
 }
 
-fn fork(library: &Library, reference: &str) -> PackAction {
-    match crate::pack::fork::fork_card(library, reference, None) {
+fn fork(library: &Library, reference: &str, id: Option<&str>) -> PackAction {
+    match crate::pack::fork::fork_card(library, reference, id) {
         Ok(forked) => done(
             vec![format!(
                 "Forked {reference} into your cards as {}: updates of the pack are merged into it.",

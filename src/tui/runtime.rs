@@ -21,6 +21,8 @@ use crate::library;
 /// How long to wait for input before looking at the signal flags again. Waiting (not
 /// spinning) is what keeps the app idle when nothing happens.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
+/// How often a running pack install's progress is shown (#8).
+const JOB_INTERVAL: Duration = Duration::from_millis(80);
 
 /// How often the app's clock ticks (for the editor's recovery file).
 const TICK_INTERVAL: Duration = Duration::from_secs(1);
@@ -29,6 +31,8 @@ const TICK_INTERVAL: Duration = Duration::from_secs(1);
 pub struct Tui<B: Backend> {
     pub terminal: Terminal<B>,
     pub app: App,
+    /// Pack installs running on worker threads (#8).
+    pub pack_workers: super::pack_worker::PackWorkers,
 }
 
 impl<B> Tui<B>
@@ -38,7 +42,11 @@ where
 {
     pub fn new(backend: B, app: App) -> anyhow::Result<Self> {
         let terminal = Terminal::new(backend).context("cannot use the terminal")?;
-        Ok(Tui { terminal, app })
+        Ok(Tui {
+            terminal,
+            app,
+            pack_workers: super::pack_worker::PackWorkers::default(),
+        })
     }
 
     /// Draws the app as it is now.
@@ -60,9 +68,34 @@ where
     pub fn type_keys(&mut self, keys: &str) -> anyhow::Result<()> {
         for key in script(keys) {
             self.handle(&Event::Key(key));
+            // Pack installs (#8): a script waits for them, as a user watching the pane does.
+            self.settle_pack_jobs();
             self.draw()?;
         }
         Ok(())
+    }
+
+    /// Pack installs (#8): applies what the worker threads reported so far, without waiting.
+    /// Returns whether anything came in (and so the screen should be drawn again).
+    pub fn poll_pack_jobs(&mut self) -> bool {
+        let reports = self.pack_workers.poll();
+        let any = !reports.is_empty();
+        for report in reports {
+            let effects = self.app.update(Action::Pack(report));
+            self.run_effects(effects);
+        }
+        any
+    }
+
+    /// Pack installs (#8): waits for every running job and applies its reports, until none is
+    /// left running (a report can start another job).
+    pub fn settle_pack_jobs(&mut self) {
+        while self.pack_workers.busy() {
+            for report in self.pack_workers.wait() {
+                let effects = self.app.update(Action::Pack(report));
+                self.run_effects(effects);
+            }
+        }
     }
 
     /// Runs effects, and the effects their results lead to, until none are left.
@@ -70,6 +103,11 @@ where
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
             let action = match effect {
+                // Pack installs run on a worker thread and report through `poll_pack_jobs` (#8).
+                Effect::Pack(job) if job.runs_in_background() => {
+                    self.pack_workers.spawn(job);
+                    continue;
+                }
                 // Pack browser: installs draw their progress as they go.
                 Effect::Pack(job) => self.run_pack_job(job),
                 // The user's editor needs the terminal itself (#5).
@@ -169,6 +207,8 @@ pub fn run_effect(effect: Effect) -> Action {
             super::views::offer::write_offer(&folder, &stem, &text)
         }
         Effect::ReadPlans(paths) => super::readiness::read_plans(paths),
+        // Merge conflicts left by a pack update (#8).
+        Effect::ResolveConflict(job) => job.run(),
     }
 }
 
@@ -202,6 +242,10 @@ where
     // Cards changed by other programs show without a reload (#5).
     let mut watcher = super::watch::LibraryWatcher::new(tui.app.library.root.clone());
     while tui.app.is_running() {
+        // Pack installs on worker threads (#8): their progress and results, as they come.
+        if tui.poll_pack_jobs() {
+            tui.draw()?;
+        }
         let timing = tui.app.wants_ticks();
         if timing || last_tick.elapsed() >= TICK_INTERVAL {
             last_tick = std::time::Instant::now();
@@ -223,7 +267,13 @@ where
         }
         // An error here means the terminal is gone (closed window, hung-up line): stop
         // rather than poll a dead terminal in a loop.
-        if !ct::poll(POLL_INTERVAL).context("cannot read from the terminal")? {
+        // While an install runs, look at its progress more often (#8).
+        let wait = if tui.pack_workers.busy() {
+            JOB_INTERVAL
+        } else {
+            POLL_INTERVAL
+        };
+        if !ct::poll(wait).context("cannot read from the terminal")? {
             continue;
         }
         let event = ct::read().context("cannot read from the terminal")?;

@@ -43,6 +43,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Some(Screen::Checklist(screen)) => checklist::render(app, screen, frame, main),
         Some(Screen::Editor(editor)) => super::views::editor::render(app, editor, frame, main),
         Some(Screen::Prep(screen)) => prep::render(app, screen, frame, main),
+        // Merge conflicts left by a pack update (#8).
+        Some(Screen::Conflict(screen)) => {
+            super::views::conflict::render(app, screen, frame, main);
+        }
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {

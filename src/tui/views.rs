@@ -28,6 +28,8 @@ pub mod editor;
 pub mod offer;
 pub mod offer_draw;
 pub mod prep;
+// Merge conflicts left by a pack update (#8).
+pub mod conflict;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

@@ -131,6 +131,16 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
     const PACK_CONFIRM: &[HintGroup] = &[hint(&[C::Back], "no")];
     // Editing cards (#5).
     const EDITOR: &[HintGroup] = &[hint(&[C::SaveCard], "save"), BACK, KEYS, QUIT];
+    // Merge conflicts and forking under a new id (#8).
+    const CONFLICT: &[HintGroup] = &[
+        hint(&[C::KeepMine], "keep mine"),
+        hint(&[C::TakeUpstream], "take upstream"),
+        hint(&[C::ToggleOrigin], "origin"),
+        SCROLL,
+        BACK,
+        KEYS,
+    ];
+    const FORK_ID: &[HintGroup] = &[hint(&[C::Open], "fork"), hint(&[C::Back], "cancel")];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -152,6 +162,9 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         Context::PackConfirm => PACK_CONFIRM,
         // The checklist pane and its windows (#6).
         ChecklistPane => CHECKLIST,
+        // Merge conflicts and forking under a new id (#8).
+        Context::Conflict => CONFLICT,
+        Context::PackForkId => FORK_ID,
         AnswerWindow => ANSWER,
         // Editing cards (#5).
         Context::Editor => EDITOR,

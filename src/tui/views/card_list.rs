@@ -90,6 +90,8 @@ fn card_row(app: &App, index: usize, width: usize) -> Line<'static> {
     let Some(card) = app.library.cards.get(index) else {
         return Line::default();
     };
+    // Merge conflicts (#8): a card waiting for a resolution is marked, in text, not colour.
+    let conflict = app.library.conflict_of(&card.path).is_some();
     let card = &card.card;
     let wide = width >= 50;
     let (tool_w, level_w, time_w) = if wide { (10, 12, 5) } else { (8, 3, 5) };
@@ -97,8 +99,13 @@ fn card_row(app: &App, index: usize, width: usize) -> Line<'static> {
     let ready = ready_cell(app, index);
     let tool = card.tool.as_deref().map(sanitize_line).unwrap_or_default();
     let time = card.duration.map(short_duration).unwrap_or_default();
+    let title = if conflict {
+        format!("⚠ {}", sanitize_line(&card.title))
+    } else {
+        sanitize_line(&card.title).into_owned()
+    };
     Line::from(vec![
-        Span::styled(cell(&sanitize_line(&card.title), title_w), app.theme.text()),
+        Span::styled(cell(&title, title_w), app.theme.text()),
         Span::raw(" "),
         Span::styled(cell(&tool, tool_w), app.theme.accent()),
         Span::raw(" "),

@@ -2,6 +2,7 @@
 //! cards with a preview, and installing, removing and forking. The work itself is done by the
 //! runtime (`crate::tui::pack_jobs`); this module keeps the state and says what to run.
 
+mod fork;
 mod render;
 mod routing;
 
@@ -40,6 +41,17 @@ pub struct PackScreen {
     pub records: HashMap<String, InstallRecord>,
     /// A pack just installed, to select once the library has it.
     pub select: Option<String>,
+    /// The install running on a worker thread, while it runs (#8).
+    pub busy: Option<Busy>,
+}
+
+/// How far a running install has got, as its reports say (#8).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Busy {
+    /// The step it is on (`unpacking v2.zip (zip)`, `cloning …`).
+    pub step: String,
+    pub entries: u64,
+    pub bytes: u64,
 }
 
 /// A pack's cards, listed with a preview of the selected one.
@@ -60,6 +72,13 @@ pub enum PackMode {
     Path(TextInput),
     /// Waiting for y or n.
     Confirm { question: String, on_yes: OnYes },
+    /// Typing a new id for the pack card `reference`, whose id one of my cards has (#8).
+    ForkId {
+        reference: String,
+        input: TextInput,
+        /// Why the last id typed was not taken.
+        problem: Option<String>,
+    },
 }
 
 /// What a yes does.
@@ -93,6 +112,7 @@ impl PackScreen {
         match (&self.mode, &self.opened) {
             (PackMode::Path(_), _) => Context::PackPath,
             (PackMode::Confirm { .. }, _) => Context::PackConfirm,
+            (PackMode::ForkId { .. }, _) => Context::PackForkId,
             (PackMode::Browse, None) => Context::PackList,
             (PackMode::Browse, Some(_)) => Context::PackCards,
         }
@@ -150,11 +170,21 @@ impl PackScreen {
                 self.mode = PackMode::Confirm { question, on_yes };
                 return PackOutcome::default();
             }
+            PackMode::ForkId {
+                reference,
+                input,
+                problem,
+            } => return self.update_fork_id(command, reference, input, problem, library),
             PackMode::Browse => {}
         }
         let page = usize::from(render::list_height(main, self));
         if command == Command::InstallPack {
-            self.mode = PackMode::Path(TextInput::default());
+            // One install at a time: a second would race the first into the same folders (#8).
+            if self.busy.is_some() {
+                self.say("An install is running: wait for it to finish.");
+            } else {
+                self.mode = PackMode::Path(TextInput::default());
+            }
             return PackOutcome::default();
         }
         if self.opened.is_some() {
@@ -190,6 +220,10 @@ impl PackScreen {
             Command::Open if !input.text().trim().is_empty() => {
                 let source = input.text().trim().to_string();
                 self.say(format!("Installing from {source}…"));
+                self.busy = Some(Busy {
+                    step: format!("installing from {source}"),
+                    ..Busy::default()
+                });
                 PackOutcome::run(PackEffect::Install { root, source })
             }
             _ => {
@@ -227,26 +261,6 @@ impl PackScreen {
         PackOutcome::default()
     }
 
-    /// Forks a pack card, or says why not: a card of the user's with the same id is never
-    /// replaced.
-    fn fork(&mut self, library: &Library, index: usize) -> PackOutcome {
-        let Some(card) = library.cards.get(index) else {
-            return PackOutcome::default();
-        };
-        let id = &card.card.id;
-        if library.cards.iter().any(|c| c.is_own() && &c.card.id == id) {
-            self.say(format!(
-                "Not forked: you have a card with the id {id:?} already, and it is never replaced."
-            ));
-            return PackOutcome::default();
-        }
-        self.say(format!("Forking {}…", card.qualified_id()));
-        PackOutcome::run(PackEffect::Fork {
-            root: library.root.clone(),
-            reference: card.qualified_id(),
-        })
-    }
-
     fn ask_remove(&mut self, library: &Library) {
         let Some(pack) = library.packs.get(self.list.selected) else {
             return;
@@ -272,6 +286,10 @@ impl PackScreen {
                 PackOutcome::run(PackEffect::Remove { root, name })
             }
             (true, OnYes::Install(pending)) => {
+                self.busy = Some(Busy {
+                    step: "installing".into(),
+                    ..Busy::default()
+                });
                 PackOutcome::run(PackEffect::Commit { root, pending })
             }
             (false, OnYes::Remove(_)) => {
@@ -286,6 +304,10 @@ impl PackScreen {
     pub fn edit(&mut self, edit: TextEdit, library: &Library) -> PackOutcome {
         match &mut self.mode {
             PackMode::Path(input) => {
+                input.apply(edit);
+                PackOutcome::default()
+            }
+            PackMode::ForkId { input, .. } => {
                 input.apply(edit);
                 PackOutcome::default()
             }
@@ -307,8 +329,20 @@ impl PackScreen {
     pub fn apply(&mut self, action: PackAction, root: PathBuf) -> Vec<Effect> {
         match action {
             PackAction::Records(records) => self.records = records.into_iter().collect(),
-            PackAction::Progress(line) => self.say(line),
+            PackAction::Progress(line) => {
+                if let Some(busy) = &mut self.busy {
+                    busy.step.clone_from(&line);
+                }
+                self.say(line);
+            }
+            PackAction::Unpacked { entries, bytes } => {
+                if let Some(busy) = &mut self.busy {
+                    busy.entries = entries;
+                    busy.bytes = bytes;
+                }
+            }
             PackAction::Ask { question, pending } => {
+                self.busy = None;
                 self.mode = PackMode::Confirm {
                     question,
                     on_yes: OnYes::Install(pending),
@@ -319,6 +353,7 @@ impl PackScreen {
                 changed,
                 installed,
             } => {
+                self.busy = None;
                 for line in lines {
                     self.say(line);
                 }

@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{PackMode, PackScreen};
 use crate::library::PackLocation;
+use crate::pack::progress::{progress_counts, progress_line};
 use crate::safe_text::sanitize_line;
 use crate::tui::app::App;
 use crate::tui::command::{Command, Context};
@@ -306,6 +307,40 @@ fn render_status(app: &App, screen: &PackScreen, frame: &mut Frame<'_>, area: Re
                 below,
             );
         }
+        // Forking under a new id (#8): the id field, and why the last one was not taken.
+        PackMode::ForkId { input, problem, .. } => {
+            frame.render_widget(pane_block("Fork as", true, &app.theme), area);
+            let field = Rect {
+                x: inside.x + 1,
+                width: inside.width.saturating_sub(1),
+                height: 1.min(inside.height),
+                ..inside
+            };
+            input.render(
+                frame,
+                field,
+                Span::styled("> ", app.theme.accent()),
+                app.theme.text(),
+                true,
+            );
+            let below = Rect {
+                y: inside.y + 1,
+                height: inside.height.saturating_sub(1),
+                ..field
+            };
+            let (text, style) = match problem {
+                Some(problem) => (sanitize_line(problem).into_owned(), app.theme.warning()),
+                None => (
+                    "A new id: lowercase letters, digits and dashes.".to_string(),
+                    app.theme.muted(),
+                ),
+            };
+            let lines: Vec<Line<'_>> = wrap_words(&text, width)
+                .into_iter()
+                .map(|line| Line::styled(line, style))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), below);
+        }
         PackMode::Confirm { question, .. } => {
             frame.render_widget(
                 pane_block("Confirm", true, &app.theme).border_style(app.theme.warning()),
@@ -333,12 +368,32 @@ fn render_status(app: &App, screen: &PackScreen, frame: &mut Frame<'_>, area: Re
                     .map(|line| Line::styled(line, app.theme.muted()))
                     .collect()
             } else {
-                screen
+                let mut lines: Vec<Line<'_>> = screen
                     .log
                     .iter()
                     .flat_map(|line| wrap_words(&sanitize_line(line), width))
                     .map(|line| Line::styled(line, app.theme.text()))
-                    .collect()
+                    .collect();
+                // The running install's progress, rewritten in place as it goes (#8).
+                if let Some(busy) = &screen.busy {
+                    let full = format!(
+                        "⟳ {}",
+                        sanitize_line(&progress_line(&busy.step, busy.entries, busy.bytes))
+                    );
+                    // A narrow box shows the counts alone: the step is the log line above.
+                    let text = if full.width() <= width {
+                        full
+                    } else if busy.entries == 0 {
+                        "⟳ working…".to_string()
+                    } else {
+                        format!("⟳ {}", progress_counts(busy.entries, busy.bytes))
+                    };
+                    let style = app.theme.accent().add_modifier(Modifier::BOLD);
+                    for line in wrap_words(&text, width) {
+                        lines.push(Line::styled(line, style));
+                    }
+                }
+                lines
             };
             render_tail(frame, inside, lines);
         }
