@@ -35,6 +35,8 @@ pub mod widgets;
 mod app_agenda;
 // Pack browser.
 pub mod pack_jobs;
+// Course planner and using a card in the open agenda (#7).
+mod app_course;
 
 use std::path::{Path, PathBuf};
 

@@ -64,6 +64,22 @@ pub enum Action {
     ReadinessSaved(Result<Box<ReadinessState>, String>),
     /// The personal readiness state was read, or could not be.
     ReadinessLoaded(Result<Box<ReadinessState>, String>),
+    // Course planner and using a card in the open agenda (#7).
+    /// A course file was read for the planner: its text and fingerprint, or why not.
+    CourseOpened {
+        path: PathBuf,
+        read: Result<(String, crate::store::Fingerprint), String>,
+    },
+    /// A course was saved (the text written and its fingerprint), or why not.
+    CourseSaved {
+        path: PathBuf,
+        saved: Result<(String, crate::store::Fingerprint), String>,
+    },
+    /// A card was appended to an agenda file (the agenda as saved), or why not.
+    AddedToAgenda {
+        path: PathBuf,
+        result: Result<Box<crate::agenda::Agenda>, String>,
+    },
 }
 
 /// An edit of a one-line text field.

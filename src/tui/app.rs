@@ -45,6 +45,8 @@ pub enum Screen {
     Packs(Box<PackScreen>),
     // The checklist pane (#6).
     Checklist(ChecklistScreen),
+    // The course planner (#7).
+    Course(Box<super::views::course_planner::CoursePlanner>),
 }
 
 /// A window over everything.
@@ -78,6 +80,10 @@ pub struct App {
     /// Each card's readiness, by position in `Library::cards`: computed once per load, tick
     /// or save, never per frame.
     pub ready_figures: Vec<Readiness>,
+    // Using a card in the open agenda (#7).
+    /// The last agenda file opened in the builder: where `a` on a card adds it once the
+    /// builder is closed.
+    pub last_agenda: Option<PathBuf>,
 }
 
 impl App {
@@ -105,6 +111,8 @@ impl App {
             running: true,
             readiness: ReadinessState::empty(PathBuf::new()),
             ready_figures: Vec::new(),
+            // Using a card in the open agenda (#7).
+            last_agenda: None,
         };
         // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
         app.readiness = ReadinessState::empty(state_path(&app.library));
@@ -141,6 +149,8 @@ impl App {
             Some(Screen::NewAgenda(_)) => Context::NewAgenda,
             Some(Screen::Packs(packs)) => packs.context(),
             Some(Screen::Checklist(_)) => Context::Checklist,
+            // The course planner (#7).
+            Some(Screen::Course(planner)) => planner.context(),
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -180,6 +190,11 @@ impl App {
             Action::Command(command) => self.command(command),
             // Pack browser: its path field and y/n answers.
             Action::Edit(edit) if self.pack_screen_has_keys() => self.pack_edit(edit),
+            // The course planner's questions (#7).
+            Action::Edit(edit) if self.course_has_keys() => {
+                self.course_edit(edit);
+                Vec::new()
+            }
             Action::Edit(edit) => {
                 self.edit(edit);
                 Vec::new()
@@ -196,6 +211,8 @@ impl App {
                     // Pack browser.
                     Some(Screen::Packs(_)) => Vec::new(),
                     Some(Screen::Card(_) | Screen::Checklist(_)) => Vec::new(),
+                    // The course planner (#7).
+                    Some(Screen::Course(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -216,6 +233,10 @@ impl App {
             Action::CardSaved { path, result } => self.card_saved(&path, result),
             Action::ReadinessSaved(result) => self.readiness_saved(result),
             Action::ReadinessLoaded(result) => self.readiness_loaded(result),
+            // The course planner and using a card in the open agenda (#7).
+            action @ (Action::CourseOpened { .. }
+            | Action::CourseSaved { .. }
+            | Action::AddedToAgenda { .. }) => self.course_action(action),
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -255,6 +276,11 @@ impl App {
         self.browser = browser;
         let mut effects = outcome.effects;
         if let Some(subject) = outcome.open {
+            // The course planner (#7): a course of the library opens in the planner.
+            if let Some(path) = self.course_to_plan(&subject) {
+                effects.push(Effect::OpenCourse(path));
+                return effects;
+            }
             // Agenda builder: an agenda opens in the builder, read fresh from disk.
             if let Some(path) = self.agenda_to_build(&subject) {
                 effects.push(Effect::OpenAgenda(path));
@@ -329,6 +355,10 @@ impl App {
             self.popups.extend(keep);
             return Vec::new();
         }
+        // The course planner and using a card in the open agenda (#7).
+        if let Some(effects) = self.course_command(command) {
+            return effects;
+        }
         // Agenda builder and run mode.
         if let Some(effects) = self.agenda_command(command) {
             return effects;
@@ -354,6 +384,8 @@ impl App {
                 self.pack_outcome(outcome)
             }
             Some(Screen::Checklist(_)) => Vec::new(),
+            // The course planner (#7): handled above.
+            Some(Screen::Course(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -412,6 +444,8 @@ impl App {
             // Pack browser: the wheel moves through its list.
             Some(Screen::Packs(_)) => self.command(command),
             Some(Screen::Checklist(_)) => self.checklist_update(command),
+            // The course planner (#7): the wheel moves as the arrows do.
+            Some(Screen::Course(_)) => self.command(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -431,6 +465,8 @@ impl App {
                     | Screen::Run(_)
                     | Screen::NewAgenda(_)
                     | Screen::Packs(_)
+                    // The course planner (#7).
+                    | Screen::Course(_)
             )
         });
         for screen in &mut self.screens {
@@ -465,6 +501,8 @@ impl App {
                 // Pack browser.
                 Screen::Packs(packs) => packs.clamp(&self.library, main),
                 Screen::Checklist(_) => {}
+                // The course planner (#7).
+                Screen::Course(planner) => planner.list.clamp(planner.course.sessions.len()),
             }
         }
         self.screens = screens;

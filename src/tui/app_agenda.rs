@@ -11,7 +11,6 @@ use super::app::{App, Screen};
 use super::command::{Command, Context};
 use super::effect::Effect;
 use super::views::agenda_builder::{AgendaBuilder, Layer};
-use super::views::card_view::CardScreen;
 use super::views::new_agenda::NewAgendaOutcome;
 use super::views::preview::Subject;
 use super::views::run_mode::RunScreen;
@@ -42,6 +41,11 @@ impl App {
         self.screens
             .iter()
             .any(|screen| matches!(screen, Screen::Builder(builder) if builder.dirty))
+            // The course planner (#7).
+            || self
+                .screens
+                .iter()
+                .any(|screen| matches!(screen, Screen::Course(planner) if planner.dirty))
     }
 
     /// The agenda file to open in the builder instead of showing it as text: an agenda (not a
@@ -152,11 +156,11 @@ impl App {
             Action::AgendaOpened { path, read } => match read {
                 Ok((text, fingerprint)) => {
                     if matches!(crate::plan::load_plan(&path, &text), Ok(Plan::Course(_))) {
-                        self.files.insert(path.clone(), Ok(text));
-                        self.screens
-                            .push(Screen::Card(CardScreen::new(Subject::File(path))));
-                        return Vec::new();
+                        // The course planner (#7): a course among the agendas is planned too.
+                        return vec![Effect::OpenCourse(path)];
                     }
+                    // Using a card in the open agenda (#7): `a` adds to this one from now on.
+                    self.last_agenda = Some(path.clone());
                     match AgendaBuilder::open(path.clone(), text, fingerprint) {
                         Ok(builder) => self.screens.push(Screen::Builder(Box::new(builder))),
                         Err(problem) => self.show_message("Cannot open the agenda", problem),

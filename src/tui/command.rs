@@ -136,6 +136,27 @@ commands! {
         SaveAnswer,
         /// Start a new line in the answer.
         NewLine,
+        // Course planner and using a card in the open agenda (#7).
+        /// Add a session on the next free date of the rhythm.
+        CourseAddSession,
+        /// Copy the selected session to the next free date of the rhythm.
+        CourseCopySession,
+        /// Delete the selected session (u brings it back while the planner is open).
+        CourseDeleteSession,
+        /// Bring back the last deleted session.
+        CourseUndo,
+        /// Bump the selected session: it and every later one move to the next free dates.
+        CourseBump,
+        /// Set the rhythm: a weekday and a time, like "tuesday 16:00".
+        CourseRhythm,
+        /// Set the selected session's date and time.
+        CourseWhen,
+        /// Save the course.
+        CourseSave,
+        /// Leave without saving the changes.
+        CourseDiscard,
+        /// Add the selected card to the open agenda.
+        AddToAgenda,
     }
 }
 
@@ -183,11 +204,18 @@ pub enum Context {
     Checklist,
     /// The make-it-concrete window (and the own item's text).
     Answer,
+    // Course planner (#7).
+    /// The course planner: a course's sessions.
+    CoursePlanner,
+    /// A question the course planner asks (the rhythm, a session's date).
+    CoursePrompt,
+    /// Leaving the course planner with unsaved changes.
+    CourseLeave,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 22] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -210,6 +238,10 @@ impl Context {
         // The checklist pane and its windows (#6).
         Context::Checklist,
         Context::Answer,
+        // Course planner (#7).
+        Context::CoursePlanner,
+        Context::CoursePrompt,
+        Context::CourseLeave,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -226,6 +258,8 @@ impl Context {
             || matches!(self, Context::PackPath | Context::PackConfirm)
             // The checklist pane's answer window.
             || self == Context::Answer
+            // Course planner (#7): its questions.
+            || self == Context::CoursePrompt
     }
 
     /// The name the help window shows.
@@ -253,6 +287,10 @@ impl Context {
             // The checklist pane and its windows (#6).
             Context::Checklist => "Checklist",
             Context::Answer => "Answer",
+            // Course planner (#7).
+            Context::CoursePlanner => "Course",
+            Context::CoursePrompt => "Question",
+            Context::CourseLeave => "Unsaved changes",
         }
     }
 }
@@ -363,12 +401,26 @@ impl Command {
             Command::InstallPack => &[Context::PackList, Context::PackCards],
             Command::RemovePack => &[Context::PackList],
             Command::ForkCard => &[Context::PackCards],
+            // Course planner and using a card in the open agenda (#7).
+            Command::CourseAddSession
+            | Command::CourseCopySession
+            | Command::CourseDeleteSession
+            | Command::CourseUndo
+            | Command::CourseBump
+            | Command::CourseRhythm
+            | Command::CourseWhen => &[Context::CoursePlanner],
+            Command::CourseSave => &[Context::CoursePlanner, Context::CourseLeave],
+            Command::CourseDiscard => &[Context::CourseLeave],
+            Command::AddToAgenda => &[Cards, Preview, CardView, Context::PackCards],
         }
     }
 
     /// Whether the command does something in `context`.
     pub fn applies_in(self, context: Context) -> bool {
-        self.contexts().contains(&context) || pack_browser_applies(self, context)
+        self.contexts().contains(&context)
+            || pack_browser_applies(self, context)
+            // Course planner (#7).
+            || course_applies(self, context)
     }
 
     /// The keys a command has until the config file says otherwise.
@@ -424,6 +476,17 @@ impl Command {
             Command::InstallPack => &["i"],
             Command::RemovePack => &["D"],
             Command::ForkCard => &["f"],
+            // Course planner and using a card in the open agenda (#7).
+            Command::CourseAddSession => &["a"],
+            Command::CourseCopySession => &["y"],
+            Command::CourseDeleteSession => &["x"],
+            Command::CourseUndo => &["u"],
+            Command::CourseBump => &["b"],
+            Command::CourseRhythm => &["w"],
+            Command::CourseWhen => &["d"],
+            Command::CourseSave => &["ctrl-s"],
+            Command::CourseDiscard => &["x"],
+            Command::AddToAgenda => &["a"],
         }
     }
 
@@ -465,6 +528,20 @@ fn pack_browser_applies(command: Command, context: Context) -> bool {
         ),
         Context::PackPath => matches!(command, C::Open | C::Back),
         Context::PackConfirm => command == C::Back,
+        _ => false,
+    }
+}
+
+/// Course planner (#7): the shared commands (moving, opening a session, going back, help) in
+/// its contexts, kept apart like the pack browser's.
+fn course_applies(command: Command, context: Context) -> bool {
+    use Command as C;
+    match context {
+        Context::CoursePlanner => {
+            matches!(command, C::Help | C::Back | C::Open | C::Up | C::Down)
+        }
+        Context::CoursePrompt => matches!(command, C::Open | C::Back),
+        Context::CourseLeave => command == C::Back,
         _ => false,
     }
 }

@@ -40,4 +40,17 @@ pub enum Effect {
     /// Read the personal readiness state of the library at this folder; answered by
     /// `Action::ReadinessLoaded`.
     LoadReadiness(PathBuf),
+    // Course planner and using a card in the open agenda (#7).
+    /// Read a course file for the planner; answered by `Action::CourseOpened`.
+    OpenCourse(PathBuf),
+    /// Save a course unless it changed on disk since it was read; answered by
+    /// `Action::CourseSaved`.
+    SaveCourse {
+        path: PathBuf,
+        expected: crate::store::Fingerprint,
+        contents: String,
+    },
+    /// Append a card to an agenda file that is not open in the builder; answered by
+    /// `Action::AddedToAgenda`.
+    AddToAgenda { path: PathBuf, card: String },
 }

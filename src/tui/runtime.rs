@@ -133,6 +133,14 @@ pub fn run_effect(effect: Effect) -> Action {
         Effect::SaveCard(save) => save.run(),
         Effect::SaveReadiness(save) => save.run(),
         Effect::LoadReadiness(root) => super::readiness::load_state(&root),
+        // Course planner and using a card in the open agenda (#7).
+        Effect::OpenCourse(path) => super::app_course::open_course(path),
+        Effect::SaveCourse {
+            path,
+            expected,
+            contents,
+        } => super::app_course::save_course(path, expected, contents),
+        Effect::AddToAgenda { path, card } => super::app_course::add_to_agenda_file(path, card),
     }
 }
 

@@ -39,6 +39,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
         Some(Screen::Packs(screen)) => packs::render(app, screen, frame, main),
         Some(Screen::Checklist(screen)) => checklist::render(app, screen, frame, main),
+        // Course planner (#7).
+        Some(Screen::Course(planner)) => {
+            super::views::course_planner_draw::render(app, planner, frame, main);
+        }
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {

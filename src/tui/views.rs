@@ -21,6 +21,9 @@ pub mod packs;
 pub mod answer;
 pub mod checklist;
 pub mod checklist_keys;
+// Course planner (#7).
+pub mod course_planner;
+pub mod course_planner_draw;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

@@ -117,6 +117,26 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
     ];
     const PACK_PATH: &[HintGroup] = &[hint(&[C::Open], "install"), hint(&[C::Back], "cancel")];
     const PACK_CONFIRM: &[HintGroup] = &[hint(&[C::Back], "no")];
+    // Course planner (#7).
+    const COURSE: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::Open], "agenda"),
+        hint(&[C::CourseBump], "bump"),
+        hint(&[C::CourseWhen], "date"),
+        hint(&[C::CourseAddSession], "add"),
+        hint(&[C::CourseCopySession], "copy"),
+        hint(&[C::CourseDeleteSession], "delete"),
+        hint(&[C::CourseRhythm], "rhythm"),
+        hint(&[C::CourseSave], "save"),
+        KEYS,
+        BACK,
+    ];
+    const COURSE_PROMPT: &[HintGroup] = &[hint(&[C::Open], "ok"), hint(&[C::Back], "cancel")];
+    const COURSE_LEAVE: &[HintGroup] = &[
+        hint(&[C::CourseSave], "save"),
+        hint(&[C::CourseDiscard], "discard"),
+        hint(&[C::Back], "cancel"),
+    ];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -139,5 +159,9 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         // The checklist pane and its windows (#6).
         ChecklistPane => CHECKLIST,
         AnswerWindow => ANSWER,
+        // Course planner (#7).
+        Context::CoursePlanner => COURSE,
+        Context::CoursePrompt => COURSE_PROMPT,
+        Context::CourseLeave => COURSE_LEAVE,
     }
 }
