@@ -37,6 +37,8 @@ mod app_agenda;
 pub mod pack_jobs;
 // Course planner and using a card in the open agenda (#7).
 mod app_course;
+// The session log (#7).
+mod app_log;
 
 use std::path::{Path, PathBuf};
 

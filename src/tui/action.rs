@@ -80,6 +80,19 @@ pub enum Action {
         path: PathBuf,
         result: Result<Box<crate::agenda::Agenda>, String>,
     },
+    // The session log (#7).
+    /// An agenda's session log was read (for the window titled `title`), or why not.
+    LogLoaded {
+        title: String,
+        result: Result<Box<crate::log::LoadedLog>, String>,
+    },
+    /// A session log was saved, or why not.
+    LogSaved(Result<Box<crate::log::LoadedLog>, String>),
+    /// The latest log of an agenda's mentee, as a line for the builder's header.
+    LastLogFound {
+        agenda: PathBuf,
+        summary: Option<String>,
+    },
 }
 
 /// An edit of a one-line text field.

@@ -56,6 +56,8 @@ pub enum Popup {
     Message(MessagePopup),
     // Make it concrete, and an own item's text (#6).
     Answer(AnswerWindow),
+    // The session log (#7).
+    Log(super::views::log_window::LogWindow),
 }
 
 /// The whole state of the terminal app.
@@ -84,6 +86,9 @@ pub struct App {
     /// The last agenda file opened in the builder: where `a` on a card adds it once the
     /// builder is closed.
     pub last_agenda: Option<PathBuf>,
+    // The session log (#7).
+    /// For an open agenda (by path), the latest log of its mentee as one line.
+    pub previous_logs: std::collections::HashMap<PathBuf, String>,
 }
 
 impl App {
@@ -113,6 +118,8 @@ impl App {
             ready_figures: Vec::new(),
             // Using a card in the open agenda (#7).
             last_agenda: None,
+            // The session log (#7).
+            previous_logs: std::collections::HashMap::new(),
         };
         // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
         app.readiness = ReadinessState::empty(state_path(&app.library));
@@ -138,6 +145,8 @@ impl App {
                 Popup::Help(_) => Context::Help,
                 Popup::Message(_) => Context::Message,
                 Popup::Answer(_) => Context::Answer,
+                // The session log (#7).
+                Popup::Log(_) => Context::LogWindow,
             };
         }
         match self.screens.last() {
@@ -190,6 +199,11 @@ impl App {
             Action::Command(command) => self.command(command),
             // Pack browser: its path field and y/n answers.
             Action::Edit(edit) if self.pack_screen_has_keys() => self.pack_edit(edit),
+            // The session log window (#7).
+            Action::Edit(edit) if self.log_has_keys() => {
+                self.log_edit(edit);
+                Vec::new()
+            }
             // The course planner's questions (#7).
             Action::Edit(edit) if self.course_has_keys() => {
                 self.course_edit(edit);
@@ -237,6 +251,10 @@ impl App {
             action @ (Action::CourseOpened { .. }
             | Action::CourseSaved { .. }
             | Action::AddedToAgenda { .. }) => self.course_action(action),
+            // The session log (#7).
+            action @ (Action::LogLoaded { .. }
+            | Action::LogSaved(_)
+            | Action::LastLogFound { .. }) => self.log_action(action),
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -333,6 +351,10 @@ impl App {
         if let Some(effects) = self.checklist_command(command, context) {
             return effects;
         }
+        // The session log window, and L where it opens (#7).
+        if let Some(effects) = self.log_command(command, context) {
+            return effects;
+        }
         let main = self.main_area();
         if let Some(popup) = self.popups.pop() {
             let keep = match popup {
@@ -351,6 +373,8 @@ impl App {
                     (!close).then_some(Popup::Message(message))
                 }
                 popup @ Popup::Answer(_) => Some(popup),
+                // The session log (#7): handled above.
+                popup @ Popup::Log(_) => Some(popup),
             };
             self.popups.extend(keep);
             return Vec::new();

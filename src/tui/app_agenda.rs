@@ -162,7 +162,12 @@ impl App {
                     // Using a card in the open agenda (#7): `a` adds to this one from now on.
                     self.last_agenda = Some(path.clone());
                     match AgendaBuilder::open(path.clone(), text, fingerprint) {
-                        Ok(builder) => self.screens.push(Screen::Builder(Box::new(builder))),
+                        Ok(builder) => {
+                            // The session log (#7): the last meeting with the same mentee.
+                            let find = self.find_last_log(&builder);
+                            self.screens.push(Screen::Builder(Box::new(builder)));
+                            return find;
+                        }
                         Err(problem) => self.show_message("Cannot open the agenda", problem),
                     }
                 }

@@ -157,6 +157,11 @@ commands! {
         CourseDiscard,
         /// Add the selected card to the open agenda.
         AddToAgenda,
+        // The session log (#7).
+        /// Write the session log: covered, what they will try, what to bring next time.
+        AgendaLog,
+        /// Save the session log.
+        LogSave,
     }
 }
 
@@ -211,11 +216,14 @@ pub enum Context {
     CoursePrompt,
     /// Leaving the course planner with unsaved changes.
     CourseLeave,
+    // The session log (#7).
+    /// The session log window.
+    LogWindow,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 23] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -242,6 +250,8 @@ impl Context {
         Context::CoursePlanner,
         Context::CoursePrompt,
         Context::CourseLeave,
+        // The session log (#7).
+        Context::LogWindow,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -260,6 +270,8 @@ impl Context {
             || self == Context::Answer
             // Course planner (#7): its questions.
             || self == Context::CoursePrompt
+            // The session log window (#7).
+            || self == Context::LogWindow
     }
 
     /// The name the help window shows.
@@ -291,6 +303,8 @@ impl Context {
             Context::CoursePlanner => "Course",
             Context::CoursePrompt => "Question",
             Context::CourseLeave => "Unsaved changes",
+            // The session log (#7).
+            Context::LogWindow => "Session log",
         }
     }
 }
@@ -412,6 +426,9 @@ impl Command {
             Command::CourseSave => &[Context::CoursePlanner, Context::CourseLeave],
             Command::CourseDiscard => &[Context::CourseLeave],
             Command::AddToAgenda => &[Cards, Preview, CardView, Context::PackCards],
+            // The session log (#7).
+            Command::AgendaLog => &[Builder, RunMode],
+            Command::LogSave => &[Context::LogWindow],
         }
     }
 
@@ -487,6 +504,9 @@ impl Command {
             Command::CourseSave => &["ctrl-s"],
             Command::CourseDiscard => &["x"],
             Command::AddToAgenda => &["a"],
+            // The session log (#7).
+            Command::AgendaLog => &["L"],
+            Command::LogSave => &["ctrl-s"],
         }
     }
 
@@ -542,6 +562,8 @@ fn course_applies(command: Command, context: Context) -> bool {
         }
         Context::CoursePrompt => matches!(command, C::Open | C::Back),
         Context::CourseLeave => command == C::Back,
+        // The session log window (#7).
+        Context::LogWindow => matches!(command, C::Up | C::Down | C::Open | C::Back),
         _ => false,
     }
 }

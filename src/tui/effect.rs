@@ -53,4 +53,22 @@ pub enum Effect {
     /// Append a card to an agenda file that is not open in the builder; answered by
     /// `Action::AddedToAgenda`.
     AddToAgenda { path: PathBuf, card: String },
+    // The session log (#7).
+    /// Read an agenda's session log (`start` for one not written yet); answered by
+    /// `Action::LogLoaded`.
+    LoadLog {
+        root: PathBuf,
+        agenda: PathBuf,
+        title: String,
+        start: Box<crate::log::SessionLog>,
+    },
+    /// Save a session log over the version read; answered by `Action::LogSaved`.
+    SaveLog(Box<crate::log::LoadedLog>),
+    /// Find the latest log of a mentee, other than this agenda's; answered by
+    /// `Action::LastLogFound`.
+    FindLastLog {
+        root: PathBuf,
+        agenda: PathBuf,
+        mentee: String,
+    },
 }

@@ -141,6 +141,19 @@ pub fn run_effect(effect: Effect) -> Action {
             contents,
         } => super::app_course::save_course(path, expected, contents),
         Effect::AddToAgenda { path, card } => super::app_course::add_to_agenda_file(path, card),
+        // The session log (#7).
+        Effect::LoadLog {
+            root,
+            agenda,
+            title,
+            start,
+        } => super::app_log::load_log(&root, &agenda, title, *start),
+        Effect::SaveLog(loaded) => super::app_log::save_log(&loaded),
+        Effect::FindLastLog {
+            root,
+            agenda,
+            mentee,
+        } => super::app_log::find_last_log(&root, agenda, &mentee),
     }
 }
 

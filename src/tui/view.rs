@@ -50,6 +50,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             Popup::Help(popup) => help::render(app, popup, frame, main),
             Popup::Message(popup) => message::render(app, popup, frame, main),
             Popup::Answer(window) => answer::render(app, window, frame, main),
+            // The session log (#7).
+            Popup::Log(window) => super::views::log_window::render(app, window, frame, main),
         }
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);

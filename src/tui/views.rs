@@ -24,6 +24,8 @@ pub mod checklist_keys;
 // Course planner (#7).
 pub mod course_planner;
 pub mod course_planner_draw;
+// The session log (#7).
+pub mod log_window;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

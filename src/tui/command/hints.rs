@@ -131,6 +131,12 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         KEYS,
         BACK,
     ];
+    // The session log (#7).
+    const LOG: &[HintGroup] = &[
+        hint(&[C::LogSave], "save"),
+        hint(&[C::Up, C::Down], "field"),
+        hint(&[C::Back], "cancel"),
+    ];
     const COURSE_PROMPT: &[HintGroup] = &[hint(&[C::Open], "ok"), hint(&[C::Back], "cancel")];
     const COURSE_LEAVE: &[HintGroup] = &[
         hint(&[C::CourseSave], "save"),
@@ -163,5 +169,7 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         Context::CoursePlanner => COURSE,
         Context::CoursePrompt => COURSE_PROMPT,
         Context::CourseLeave => COURSE_LEAVE,
+        // The session log (#7).
+        Context::LogWindow => LOG,
     }
 }

@@ -56,9 +56,28 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
         .gauge_style(fit_style);
     frame.render_widget(gauge, Rect { height: 1, ..inner });
 
+    // The session log (#7): what the last meeting with the same mentee left for this one.
+    let last_time = app
+        .previous_logs
+        .get(&builder.path)
+        .filter(|_| inner.height > 4);
+    if let Some(summary) = last_time {
+        frame.render_widget(
+            Line::styled(
+                truncate(&sanitize_line(summary), usize::from(inner.width)),
+                theme.accent(),
+            ),
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+    let header = u16::from(last_time.is_some());
     let rows_area = Rect {
-        y: inner.y + 1,
-        height: inner.height - 2,
+        y: inner.y + 1 + header,
+        height: inner.height - 2 - header,
         ..inner
     };
     let width = usize::from(rows_area.width);
