@@ -39,6 +39,8 @@ pub mod pack_jobs;
 mod app_course;
 // The session log (#7).
 mod app_log;
+// The export window (#7).
+mod app_export;
 
 use std::path::{Path, PathBuf};
 

@@ -48,7 +48,7 @@ fn event_strategy() -> impl Strategy<Value = Event> {
 
 /// Commands that write to the library by design, besides the ones named save: a tick, an edit
 /// of a card's own checklist, installing, removing or forking a pack card, an export.
-const WRITES: [&str; 12] = [
+const WRITES: [&str; 13] = [
     "tick",
     "add_item",
     "edit_item",
@@ -62,6 +62,7 @@ const WRITES: [&str; 12] = [
     "new_agenda",
     // The course planner and using a card in the open agenda (#7); course_save counts as a save.
     "add_to_agenda",
+    "export_write",
 ];
 
 /// Whether this event, in the app's state now, runs a command that writes by design. Typed

@@ -58,6 +58,8 @@ pub enum Popup {
     Answer(AnswerWindow),
     // The session log (#7).
     Log(super::views::log_window::LogWindow),
+    // The export window (#7).
+    Export(super::views::export_window::ExportWindow),
 }
 
 /// The whole state of the terminal app.
@@ -147,6 +149,8 @@ impl App {
                 Popup::Answer(_) => Context::Answer,
                 // The session log (#7).
                 Popup::Log(_) => Context::LogWindow,
+                // The export window (#7).
+                Popup::Export(_) => Context::ExportWindow,
             };
         }
         match self.screens.last() {
@@ -375,6 +379,8 @@ impl App {
                 popup @ Popup::Answer(_) => Some(popup),
                 // The session log (#7): handled above.
                 popup @ Popup::Log(_) => Some(popup),
+                // The export window (#7): handled above.
+                popup @ Popup::Export(_) => Some(popup),
             };
             self.popups.extend(keep);
             return Vec::new();

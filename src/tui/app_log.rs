@@ -42,6 +42,8 @@ impl App {
                     LogOutcome::Save(effect) => vec![effect],
                 })
             }
+            // The export window shares this hook, so app.rs has one call for both.
+            Context::ExportWindow => Some(self.export_window_command(command)),
             Context::Builder | Context::Run if command == Command::AgendaLog => {
                 let builder = self.screens.iter().rev().find_map(|screen| match screen {
                     Screen::Builder(builder) => Some(builder),

@@ -98,7 +98,7 @@ commands! {
         AgendaRemove,
         /// Run the agenda as a timer.
         AgendaRun,
-        /// Export md, html, ics and txt into the library's exports folder.
+        /// Export: choose the visit card, handout, run-sheet, calendar, mail text or all.
         AgendaExport,
         /// Skip to the next item.
         RunSkip,
@@ -162,6 +162,9 @@ commands! {
         AgendaLog,
         /// Save the session log.
         LogSave,
+        // The export window (#7).
+        /// Write the chosen export into the library's exports folder.
+        ExportWrite,
     }
 }
 
@@ -219,11 +222,14 @@ pub enum Context {
     // The session log (#7).
     /// The session log window.
     LogWindow,
+    // The export window (#7).
+    /// The export window: what to export, and the format.
+    ExportWindow,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 23] = [
+    pub const ALL: [Context; 24] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -252,6 +258,8 @@ impl Context {
         Context::CourseLeave,
         // The session log (#7).
         Context::LogWindow,
+        // The export window (#7).
+        Context::ExportWindow,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -305,6 +313,8 @@ impl Context {
             Context::CourseLeave => "Unsaved changes",
             // The session log (#7).
             Context::LogWindow => "Session log",
+            // The export window (#7).
+            Context::ExportWindow => "Export",
         }
     }
 }
@@ -429,6 +439,8 @@ impl Command {
             // The session log (#7).
             Command::AgendaLog => &[Builder, RunMode],
             Command::LogSave => &[Context::LogWindow],
+            // The export window (#7).
+            Command::ExportWrite => &[Context::ExportWindow],
         }
     }
 
@@ -507,6 +519,8 @@ impl Command {
             // The session log (#7).
             Command::AgendaLog => &["L"],
             Command::LogSave => &["ctrl-s"],
+            // The export window (#7).
+            Command::ExportWrite => &["enter"],
         }
     }
 
@@ -564,6 +578,11 @@ fn course_applies(command: Command, context: Context) -> bool {
         Context::CourseLeave => command == C::Back,
         // The session log window (#7).
         Context::LogWindow => matches!(command, C::Up | C::Down | C::Open | C::Back),
+        // The export window (#7).
+        Context::ExportWindow => matches!(
+            command,
+            C::Up | C::Down | C::PaneLeft | C::PaneRight | C::Back
+        ),
         _ => false,
     }
 }

@@ -52,6 +52,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             Popup::Answer(window) => answer::render(app, window, frame, main),
             // The session log (#7).
             Popup::Log(window) => super::views::log_window::render(app, window, frame, main),
+            // The export window (#7).
+            Popup::Export(window) => super::views::export_window::render(app, window, frame, main),
         }
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);

@@ -26,6 +26,8 @@ pub mod course_planner;
 pub mod course_planner_draw;
 // The session log (#7).
 pub mod log_window;
+// The export window (#7).
+pub mod export_window;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

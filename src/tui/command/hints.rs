@@ -137,6 +137,13 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         hint(&[C::Up, C::Down], "field"),
         hint(&[C::Back], "cancel"),
     ];
+    // The export window (#7).
+    const EXPORT: &[HintGroup] = &[
+        hint(&[C::Up, C::Down], "what"),
+        hint(&[C::PaneLeft, C::PaneRight], "format"),
+        hint(&[C::ExportWrite], "export"),
+        hint(&[C::Back], "cancel"),
+    ];
     const COURSE_PROMPT: &[HintGroup] = &[hint(&[C::Open], "ok"), hint(&[C::Back], "cancel")];
     const COURSE_LEAVE: &[HintGroup] = &[
         hint(&[C::CourseSave], "save"),
@@ -171,5 +178,7 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         Context::CourseLeave => COURSE_LEAVE,
         // The session log (#7).
         Context::LogWindow => LOG,
+        // The export window (#7).
+        Context::ExportWindow => EXPORT,
     }
 }
