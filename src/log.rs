@@ -28,7 +28,8 @@ use crate::toml_read::{FieldReader, TomlSource};
 pub const LOG_FOLDER: &str = "logs";
 
 /// The first lines of a new log file.
-const HEADER: &str = "# skillbook's session log: what happened, for the next meeting. Yours; never shared.\n";
+const HEADER: &str =
+    "# skillbook's session log: what happened, for the next meeting. Yours; never shared.\n";
 
 /// One agenda's log.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -127,7 +128,10 @@ pub fn parse(path: &Path, text: &str) -> std::result::Result<SessionLog, Diagnos
 ///
 /// # Errors
 /// The old text is not TOML (it was read as TOML, so only if it changed meanwhile).
-pub fn render(old: Option<&str>, log: &SessionLog) -> std::result::Result<String, toml_edit::TomlError> {
+pub fn render(
+    old: Option<&str>,
+    log: &SessionLog,
+) -> std::result::Result<String, toml_edit::TomlError> {
     let mut document: DocumentMut = old.unwrap_or("").parse()?;
     let table = document.as_table_mut();
     set(table, "agenda", Some(log.agenda.as_str()));

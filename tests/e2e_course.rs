@@ -113,8 +113,8 @@ fn bump_a_session_of_the_slack_course_and_save() {
     let (_dir, library) = temp_library();
     let course = library.join("courses/slack-after-work.toml");
     std::fs::create_dir_all(course.parent().unwrap()).unwrap();
-    let template = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("modules/slack/courses/slack-after-work.toml");
+    let template =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("modules/slack/courses/slack-after-work.toml");
     std::fs::copy(&template, &course).unwrap();
     let tmux = start("bump", &library);
     // Sources: the last are Agendas, Courses and Problems.
@@ -150,7 +150,11 @@ fn bump_a_session_of_the_slack_course_and_save() {
         .collect();
     assert_eq!(
         dates,
-        ["date = 2027-01-12", "date = 2027-01-26", "date = 2027-02-02"],
+        [
+            "date = 2027-01-12",
+            "date = 2027-01-26",
+            "date = 2027-02-02"
+        ],
         "{saved}"
     );
     // Everything else is as the template wrote it.
@@ -189,5 +193,8 @@ fn a_adds_the_selected_card_to_the_agenda_opened_before() {
     tmux.wait_for("exit=0");
     let after = std::fs::read_to_string(&agenda).unwrap();
     assert!(after.starts_with(&before), "{after}");
-    assert!(after[before.len()..].contains("[[items]]\ncard = "), "{after}");
+    assert!(
+        after[before.len()..].contains("[[items]]\ncard = "),
+        "{after}"
+    );
 }

@@ -201,7 +201,11 @@ fn export_writes_every_format_and_says_where() {
     let (_dir, file, mut tui) = builder_tui(80, 24);
     // The export window (#7) starts on "All of them" in Markdown.
     tui.type_keys("X").unwrap();
-    assert!(text_of(&tui).contains("Participant handout"), "{}", text_of(&tui));
+    assert!(
+        text_of(&tui).contains("Participant handout"),
+        "{}",
+        text_of(&tui)
+    );
     tui.type_keys("<enter>").unwrap();
     let exports = file
         .parent()
@@ -219,7 +223,10 @@ fn export_writes_every_format_and_says_where() {
         assert!(exports.join(name).is_file(), "{name}");
     }
     let screen = text_of(&tui);
-    assert!(screen.contains("exports/visit-hansen/handout.md"), "{screen}");
+    assert!(
+        screen.contains("exports/visit-hansen/handout.md"),
+        "{screen}"
+    );
     // One document in HTML.
     tui.type_keys("<esc>Xkkkk<right><enter>").unwrap();
     assert!(exports.join("handout.html").is_file());

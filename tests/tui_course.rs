@@ -119,8 +119,14 @@ fn bump_moves_the_session_and_every_later_one() {
     assert!(text_of(&tui).contains("Bumped session 2 to Tue 26 Jan 2027 and the one after it"));
     tui.type_keys("<ctrl-s>").unwrap();
     let saved = fs::read_to_string(&file).unwrap();
-    assert!(saved.contains("date = 2027-01-12   # after the holidays"), "{saved}");
-    assert!(saved.contains("date = 2027-01-26\ntitle = \"Quieter"), "{saved}");
+    assert!(
+        saved.contains("date = 2027-01-12   # after the holidays"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("date = 2027-01-26\ntitle = \"Quieter"),
+        "{saved}"
+    );
     assert!(saved.contains("date = 2027-02-02"), "{saved}");
     assert!(!planner(&tui).dirty);
     assert!(text_of(&tui).contains("Saved"));
@@ -140,10 +146,16 @@ fn add_copy_delete_and_bring_back() {
     assert_eq!(sessions[4].title, "Session 4 (copy)");
     assert_eq!(dates(&tui)[4], "2027-02-09");
     tui.type_keys("kkkkx").unwrap();
-    assert_eq!(planner(&tui).course.sessions[0].title, "Quieter notifications");
+    assert_eq!(
+        planner(&tui).course.sessions[0].title,
+        "Quieter notifications"
+    );
     assert!(text_of(&tui).contains("u brings it back"));
     tui.type_keys("u").unwrap();
-    assert_eq!(planner(&tui).course.sessions[0].title, "From mail to channels");
+    assert_eq!(
+        planner(&tui).course.sessions[0].title,
+        "From mail to channels"
+    );
     assert_eq!(planner(&tui).course.sessions.len(), 5);
 }
 
@@ -191,7 +203,10 @@ fn a_session_edited_in_the_builder_comes_back_to_the_plan() {
     assert!(text_of(&tui).contains("90 min  fits"), "{}", text_of(&tui));
     tui.type_keys("<ctrl-s>").unwrap();
     let saved = fs::read_to_string(&file).unwrap();
-    assert!(saved.contains("title = \"Everything at once\"\nminutes = 90\n"), "{saved}");
+    assert!(
+        saved.contains("title = \"Everything at once\"\nminutes = 90\n"),
+        "{saved}"
+    );
     assert!(saved.starts_with("# Agreed with HR"), "{saved}");
 }
 
@@ -208,7 +223,11 @@ fn a_adds_the_selected_card_to_the_last_agenda_opened() {
     ));
     // Before any agenda is open, a says how to open one.
     tui.type_keys("a").unwrap();
-    assert!(text_of(&tui).contains("No agenda is open yet"), "{}", text_of(&tui));
+    assert!(
+        text_of(&tui).contains("No agenda is open yet"),
+        "{}",
+        text_of(&tui)
+    );
     tui.type_keys("<esc>").unwrap();
     // Open the agenda, leave it, pick a card in My cards and add it.
     tui.type_keys("<shift-tab>Gkk<tab><enter>").unwrap();
@@ -218,7 +237,10 @@ fn a_adds_the_selected_card_to_the_last_agenda_opened() {
     tui.type_keys("a").unwrap();
     let after = fs::read_to_string(&agenda).unwrap();
     assert!(after.starts_with(&before), "{after}");
-    assert!(after.len() > before.len() && after.contains("[[items]]"), "{after}");
+    assert!(
+        after.len() > before.len() && after.contains("[[items]]"),
+        "{after}"
+    );
     assert!(matches!(tui.app.popups.last(), Some(Popup::Message(_))));
     let screen = text_of(&tui);
     assert!(screen.contains("Added"), "{screen}");

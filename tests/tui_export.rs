@@ -24,7 +24,11 @@ fn the_export_window_at_both_sizes() {
         insta::assert_snapshot!(format!("export_window_{width}x{height}"), text_of(&tui));
         // The calendar has one format: the window says so.
         tui.type_keys("kk").unwrap();
-        assert!(text_of(&tui).contains("Format: one only"), "{}", text_of(&tui));
+        assert!(
+            text_of(&tui).contains("Format: one only"),
+            "{}",
+            text_of(&tui)
+        );
         tui.type_keys("<esc>").unwrap();
         assert!(tui.app.popups.is_empty());
         assert!(!root.join("exports").exists());

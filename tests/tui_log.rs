@@ -41,7 +41,10 @@ minutes = 15
 "#;
 
 /// A library with the two agendas for Bent; the first is opened in the builder.
-fn library_tui(width: u16, height: u16) -> (tempfile::TempDir, std::path::PathBuf, Tui<TestBackend>) {
+fn library_tui(
+    width: u16,
+    height: u16,
+) -> (tempfile::TempDir, std::path::PathBuf, Tui<TestBackend>) {
     let (dir, root) = temp_library();
     fs::remove_file(root.join("agendas/visit-hansen.toml")).unwrap();
     fs::write(root.join("agendas/a-first.toml"), FIRST).unwrap();
@@ -55,15 +58,21 @@ fn library_tui(width: u16, height: u16) -> (tempfile::TempDir, std::path::PathBu
     );
     let mut tui = tui_of(app);
     tui.type_keys("<shift-tab>Gkk<tab><enter>").unwrap();
-    assert!(text_of(&tui).contains("First visit at Hansen"), "{}", text_of(&tui));
+    assert!(
+        text_of(&tui).contains("First visit at Hansen"),
+        "{}",
+        text_of(&tui)
+    );
     (dir, root, tui)
 }
 
 fn write_log(tui: &mut Tui<TestBackend>) {
     tui.type_keys("L").unwrap();
     assert!(matches!(tui.app.popups.last(), Some(Popup::Log(_))));
-    tui.type_keys("Pivot charts on his export<down>Filter the report himself<enter>Last year's figures")
-        .unwrap();
+    tui.type_keys(
+        "Pivot charts on his export<down>Filter the report himself<enter>Last year's figures",
+    )
+    .unwrap();
 }
 
 #[test]
@@ -104,7 +113,8 @@ fn a_log_is_saved_in_the_library_and_shown_on_the_next_agenda() {
     let screen = text_of(&tui);
     assert!(screen.contains("Second visit at Hansen"), "{screen}");
     assert!(
-        screen.contains("Last time with Bent, 12 Nov: covered Pivot charts on his export; will try"),
+        screen
+            .contains("Last time with Bent, 12 Nov: covered Pivot charts on his export; will try"),
         "{screen}"
     );
 }

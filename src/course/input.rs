@@ -8,7 +8,9 @@ use super::{Rhythm, parse_weekday};
 use crate::duration::{Minutes, parse_minutes};
 
 /// Words that may stand between the parts and mean nothing here.
-const FILLER: &[&str] = &["at", "on", "every", "weekly", "for", "kl", "kl.", "from", "om", "på"];
+const FILLER: &[&str] = &[
+    "at", "on", "every", "weekly", "for", "kl", "kl.", "from", "om", "på",
+];
 
 /// A rhythm from typed text: a weekday, a start time and optionally a length. What is left
 /// out comes from `current`; with no current rhythm the length defaults to 90 minutes.
@@ -205,10 +207,18 @@ mod tests {
     fn dates_and_times_read_forgivingly() {
         let near = date(2027, 1, 12);
         let cases = [
-            ("2027-01-26 16:00", Some(date(2027, 1, 26)), Some(time(16, 0))),
+            (
+                "2027-01-26 16:00",
+                Some(date(2027, 1, 26)),
+                Some(time(16, 0)),
+            ),
             ("26.1 17", Some(date(2027, 1, 26)), Some(time(17, 0))),
             ("26/1/2027", Some(date(2027, 1, 26)), None),
-            ("2.2.27 at 4:30pm", Some(date(2027, 2, 2)), Some(time(16, 30))),
+            (
+                "2.2.27 at 4:30pm",
+                Some(date(2027, 2, 2)),
+                Some(time(16, 30)),
+            ),
             ("18:00", None, Some(time(18, 0))),
         ];
         for (text, want_date, want_time) in cases {

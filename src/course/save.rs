@@ -108,7 +108,9 @@ fn write_rhythm(document: &mut DocumentMut, rhythm: Rhythm) {
             set_time(&mut table, "start", Some(rhythm.start));
             set_minutes(&mut table, "minutes", Some(rhythm.minutes.get()));
             for (key, item) in table.iter() {
-                let Some(value) = item.as_value() else { continue };
+                let Some(value) = item.as_value() else {
+                    continue;
+                };
                 let old = before.get(key).and_then(Item::as_value);
                 if old.map(Value::to_string) != Some(value.to_string()) {
                     inline.insert(key, value.clone());

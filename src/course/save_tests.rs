@@ -59,7 +59,10 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 #[test]
 fn nothing_changed_writes_the_same_text() {
     let course = read(HAND);
-    assert_eq!(save_course(HAND, &course, &unchanged(&course)).unwrap(), HAND);
+    assert_eq!(
+        save_course(HAND, &course, &unchanged(&course)).unwrap(),
+        HAND
+    );
 }
 
 #[test]
@@ -99,7 +102,10 @@ fn a_rhythm_change_touches_only_the_changed_key() {
     let saved = save_course(HAND, &course, &unchanged(&course)).unwrap();
     assert_eq!(
         changed_lines(HAND, &saved),
-        [("start = \"16:00\"".to_string(), "start = \"17:00\"".to_string())]
+        [(
+            "start = \"16:00\"".to_string(),
+            "start = \"17:00\"".to_string()
+        )]
     );
     // The same weekday in another spelling is left as written.
     assert!(saved.contains("weekday = \"tue\"   # Tuesdays suit everyone"));

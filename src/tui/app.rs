@@ -57,7 +57,7 @@ pub enum Popup {
     // Make it concrete, and an own item's text (#6).
     Answer(AnswerWindow),
     // The session log (#7).
-    Log(super::views::log_window::LogWindow),
+    Log(Box<super::views::log_window::LogWindow>),
     // The export window (#7).
     Export(super::views::export_window::ExportWindow),
 }

@@ -160,10 +160,14 @@ impl App {
         };
         let reference = card.qualified_id();
         let title = sanitize_line(&card.card.title);
-        let open_builder = self.screens.iter_mut().rev().find_map(|screen| match screen {
-            Screen::Builder(builder) => Some(builder),
-            _ => None,
-        });
+        let open_builder = self
+            .screens
+            .iter_mut()
+            .rev()
+            .find_map(|screen| match screen {
+                Screen::Builder(builder) => Some(builder),
+                _ => None,
+            });
         if let Some(builder) = open_builder {
             let Ok(card_ref) = CardRef::parse(&reference) else {
                 return Vec::new();

@@ -27,7 +27,11 @@ impl App {
     }
 
     /// A key for the log window, or `L` where it opens; `None` when it is someone else's.
-    pub(crate) fn log_command(&mut self, command: Command, context: Context) -> Option<Vec<Effect>> {
+    pub(crate) fn log_command(
+        &mut self,
+        command: Command,
+        context: Context,
+    ) -> Option<Vec<Effect>> {
         match context {
             Context::LogWindow => {
                 let Some(Popup::Log(window)) = self.popups.last_mut() else {
@@ -76,7 +80,9 @@ impl App {
     pub(crate) fn log_action(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::LogLoaded { title, result } => match result {
-                Ok(loaded) => self.popups.push(Popup::Log(LogWindow::new(title, *loaded))),
+                Ok(loaded) => self
+                    .popups
+                    .push(Popup::Log(Box::new(LogWindow::new(title, *loaded)))),
                 Err(problem) => self.show_message("Cannot open the session log", problem),
             },
             Action::LogSaved(result) => match result {

@@ -278,12 +278,7 @@ impl CoursePlanner {
         }
     }
 
-    fn set_when(
-        &mut self,
-        at: usize,
-        date: Option<NaiveDate>,
-        time: Option<chrono::NaiveTime>,
-    ) {
+    fn set_when(&mut self, at: usize, date: Option<NaiveDate>, time: Option<chrono::NaiveTime>) {
         let rhythm_start = self.course.rhythm.map(|r| r.start);
         let Some(session) = self.course.sessions.get_mut(at) else {
             return;
@@ -496,7 +491,8 @@ impl CoursePlanner {
         items: Vec<crate::agenda::AgendaItem>,
         origins: &[Option<usize>],
     ) {
-        let (Some(session), Some(edit)) = (self.course.sessions.get_mut(at), self.edits.get_mut(at))
+        let (Some(session), Some(edit)) =
+            (self.course.sessions.get_mut(at), self.edits.get_mut(at))
         else {
             return;
         };
@@ -512,7 +508,10 @@ impl CoursePlanner {
         );
         session.items = items;
         self.dirty = true;
-        self.status = Some(format!("Session {} changed: ctrl-s saves the course", at + 1));
+        self.status = Some(format!(
+            "Session {} changed: ctrl-s saves the course",
+            at + 1
+        ));
     }
 }
 

@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
@@ -38,7 +38,11 @@ pub fn render(app: &App, planner: &CoursePlanner, frame: &mut Frame<'_>, area: R
         "{} · {} {} · {} in all",
         planner.rhythm_words(),
         rows.len(),
-        if rows.len() == 1 { "session" } else { "sessions" },
+        if rows.len() == 1 {
+            "session"
+        } else {
+            "sessions"
+        },
         hours_words(total)
     );
     let summary_lines: Vec<Line<'_>> = super::wrap_words(&summary, width)
@@ -47,7 +51,13 @@ pub fn render(app: &App, planner: &CoursePlanner, frame: &mut Frame<'_>, area: R
         .map(|line| Line::styled(line, theme.accent()))
         .collect();
     let top = u16::try_from(summary_lines.len()).unwrap_or(1);
-    frame.render_widget(Paragraph::new(summary_lines), Rect { height: top, ..inner });
+    frame.render_widget(
+        Paragraph::new(summary_lines),
+        Rect {
+            height: top,
+            ..inner
+        },
+    );
 
     let header = Rect {
         y: inner.y + top,
@@ -188,14 +198,15 @@ fn row_line<'a>(row: &SessionRow, width: usize, theme: &Theme) -> Line<'a> {
             },
         )
     };
-    let length = row.minutes.map_or_else(|| "--".to_string(), |m| format!("{m} min"));
+    let length = row
+        .minutes
+        .map_or_else(|| "--".to_string(), |m| format!("{m} min"));
     let lead = cells(full, &row.number.to_string(), &date, &start, &length);
     let tail = tail(full, &format!("{} min", row.planned), &fit);
     let room = width.saturating_sub(lead.chars().count() + tail.chars().count());
     let title = truncate(&sanitize_line(&row.title), room.max(3));
-    let padding = " ".repeat(room.saturating_sub(unicode_width::UnicodeWidthStr::width(
-        title.as_str(),
-    )));
+    let padding =
+        " ".repeat(room.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str())));
     Line::from(vec![
         Span::styled(lead, theme.muted()),
         Span::styled(title, theme.text()),
@@ -213,7 +224,7 @@ fn render_leaving(theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     // The keys (save, discard, cancel) are on the bottom line, read from the keymap.
     let text = vec![
         Line::styled("Save the course before leaving?", theme.text()),
-        Line::styled("The keys are on the bottom line.", Style::from(theme.muted())),
+        Line::styled("The keys are on the bottom line.", theme.muted()),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }

@@ -101,9 +101,14 @@ pub fn render(app: &App, window: &LogWindow, frame: &mut Frame<'_>, main: Rect) 
     let inside = inner(area);
     let mut y = inside.y;
     let bottom = inside.y + inside.height;
-    let who = window.loaded.log.mentee.as_deref().map_or(String::new(), |name| {
-        format!("With {}", sanitize_line(name))
-    });
+    let who = window
+        .loaded
+        .log
+        .mentee
+        .as_deref()
+        .map_or(String::new(), |name| {
+            format!("With {}", sanitize_line(name))
+        });
     let when = window
         .loaded
         .log
@@ -138,7 +143,10 @@ pub fn render(app: &App, window: &LogWindow, frame: &mut Frame<'_>, main: Rect) 
                 ..inside
             },
             // The mark shows the focused field without colour.
-            Span::styled(format!("{}{label}", if focused { "▶ " } else { "  " }), style),
+            Span::styled(
+                format!("{}{label}", if focused { "▶ " } else { "  " }),
+                style,
+            ),
             theme.text(),
             focused,
         );

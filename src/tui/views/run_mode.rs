@@ -120,7 +120,10 @@ pub fn render(app: &App, screen: &RunScreen, frame: &mut Frame<'_>, area: Rect) 
         // The session log (#7): offered when the session is over, with the key from the keymap.
         if let Some(key) = app
             .keymap
-            .keys_in(crate::tui::command::Command::AgendaLog, crate::tui::command::Context::Run)
+            .keys_in(
+                crate::tui::command::Command::AgendaLog,
+                crate::tui::command::Context::Run,
+            )
             .first()
         {
             text.push(Line::styled(
