@@ -188,7 +188,9 @@ fn a_adds_the_selected_card_to_the_agenda_opened_before() {
     tmux.type_text("a");
     let screen = tmux.wait_for("Added to the agenda");
     assert!(screen.contains("Visit at Hansen"), "{screen}");
+    // The Escape is waited out, so q is not read as Alt-q.
     tmux.press("Escape");
+    tmux.wait_for("q quit");
     tmux.type_text("q");
     tmux.wait_for("exit=0");
     let after = std::fs::read_to_string(&agenda).unwrap();

@@ -24,6 +24,7 @@ pub mod checklist_keys;
 // Course planner (#7).
 pub mod course_planner;
 pub mod course_planner_draw;
+pub mod course_planner_edit;
 // The session log (#7).
 pub mod log_window;
 // The export window (#7).
