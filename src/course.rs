@@ -4,6 +4,8 @@
 //! session can be bumped along the rhythm (see [`Course::bump`]).
 
 mod dates;
+pub mod input;
+pub mod save;
 
 use std::path::{Path, PathBuf};
 
@@ -217,7 +219,7 @@ fn required<'source, T>(
 }
 
 /// English weekday names and their three-letter forms (chrono's reading), and Danish names.
-fn parse_weekday(text: &str) -> Option<Weekday> {
+pub(crate) fn parse_weekday(text: &str) -> Option<Weekday> {
     let text = text.trim();
     if let Ok(weekday) = text.parse::<Weekday>() {
         return Some(weekday);

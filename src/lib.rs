@@ -32,6 +32,8 @@ pub mod duration;
 pub mod error;
 pub mod export;
 pub mod library;
+// The session log (#7).
+pub mod log;
 pub mod markdown;
 pub mod offer;
 pub mod pack;

@@ -41,6 +41,12 @@ pub mod editor;
 pub mod watch;
 // Pack installs on worker threads (#8).
 pub mod pack_worker;
+// Course planner and using a card in the open agenda (#7).
+mod app_course;
+// The session log (#7).
+mod app_log;
+// The export window (#7).
+mod app_export;
 
 use std::path::{Path, PathBuf};
 

@@ -158,12 +158,33 @@ fn build_an_agenda_from_three_cards_save_and_export() {
     })
     .collect();
     assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{saved}");
+    // The export window (#7): everything in Markdown, then again in HTML.
     tmux.type_text("X");
-    tmux.wait_for("Exported to exports/visit-hansen.{md,html,ics,txt}");
-    for extension in ["md", "html", "ics", "txt"] {
-        let file = library.join(format!("exports/visit-hansen.{extension}"));
+    tmux.wait_for("All of them");
+    tmux.press("Enter");
+    tmux.wait_for("exports/visit-hansen/mail.txt");
+    // Each Escape is waited out, so the next key is not read as Alt plus that key.
+    tmux.press("Escape");
+    tmux.wait_for("R run");
+    tmux.type_text("X");
+    tmux.wait_for("All of them");
+    tmux.press("Right");
+    tmux.wait_for("[html]");
+    tmux.press("Enter");
+    tmux.wait_for("exports/visit-hansen/visit-card.html");
+    for name in [
+        "visit-card.md",
+        "visit-card.html",
+        "handout.html",
+        "run-sheet.html",
+        "calendar.ics",
+        "mail.txt",
+    ] {
+        let file = library.join("exports/visit-hansen").join(name);
         assert!(file.is_file(), "{}", file.display());
     }
+    tmux.press("Escape");
+    tmux.wait_for("R run");
     tmux.press("Escape");
     tmux.wait_for("My cards");
     tmux.type_text("q");

@@ -199,15 +199,39 @@ fn leaving_with_unsaved_changes_asks() {
 #[test]
 fn export_writes_every_format_and_says_where() {
     let (_dir, file, mut tui) = builder_tui(80, 24);
+    // The export window (#7) starts on "All of them" in Markdown.
     tui.type_keys("X").unwrap();
-    let exports = file.parent().unwrap().parent().unwrap().join("exports");
-    for extension in ["md", "html", "ics", "txt"] {
-        assert!(
-            exports.join(format!("visit-hansen.{extension}")).is_file(),
-            "{extension}"
-        );
+    assert!(
+        text_of(&tui).contains("Participant handout"),
+        "{}",
+        text_of(&tui)
+    );
+    tui.type_keys("<enter>").unwrap();
+    let exports = file
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("exports/visit-hansen");
+    for name in [
+        "visit-card.md",
+        "handout.md",
+        "run-sheet.md",
+        "calendar.ics",
+        "mail.txt",
+    ] {
+        assert!(exports.join(name).is_file(), "{name}");
     }
-    assert!(text_of(&tui).contains("Exported to exports/visit-hansen.{md,html,ics,txt}"));
+    let screen = text_of(&tui);
+    assert!(
+        screen.contains("exports/visit-hansen/handout.md"),
+        "{screen}"
+    );
+    // One document in HTML.
+    tui.type_keys("<esc>Xkkkk<right><enter>").unwrap();
+    assert!(exports.join("handout.html").is_file());
+    assert!(!exports.join("visit-card.html").is_file());
+    assert!(text_of(&tui).contains("Exported 1 files to exports/visit-hansen"));
 }
 
 #[test]

@@ -56,7 +56,7 @@ pub fn save_items(
 
 /// Sets the keys of one item table to what the item says, leaving keys whose value already
 /// means the same (a `minutes = "1:30"` stays as typed when the item still takes 90 minutes).
-fn write_item(table: &mut Table, item: &AgendaItem) {
+pub(crate) fn write_item(table: &mut Table, item: &AgendaItem) {
     match &item.kind {
         ItemKind::Card { card, minutes, .. } => {
             remove(table, &["break", "title"]);
@@ -91,21 +91,21 @@ fn remove(table: &mut Table, keys: &[&str]) {
     }
 }
 
-fn set_string(table: &mut Table, key: &str, value: &str) {
+pub(crate) fn set_string(table: &mut Table, key: &str, value: &str) {
     if table.get(key).and_then(Item::as_str) != Some(value) {
         set_value(table, key, Value::from(value));
     }
 }
 
 /// Replaces a value, keeping the spacing and comment around the old one.
-fn set_value(table: &mut Table, key: &str, mut value: Value) {
+pub(crate) fn set_value(table: &mut Table, key: &str, mut value: Value) {
     if let Some(old) = table.get(key).and_then(Item::as_value) {
         *value.decor_mut() = old.decor().clone();
     }
     table.insert(key, Item::Value(value));
 }
 
-fn set_minutes(table: &mut Table, key: &str, minutes: Option<u32>) {
+pub(crate) fn set_minutes(table: &mut Table, key: &str, minutes: Option<u32>) {
     let Some(minutes) = minutes else {
         table.remove(key);
         return;

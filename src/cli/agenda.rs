@@ -59,6 +59,14 @@ pub fn run(args: &AgendaArgs, library: &Library, out: &mut dyn Write) -> Result<
             missing += 1;
         }
     }
+    // The session log (#7): what the last meeting with the same mentee left for this one.
+    if let crate::plan::Plan::Agenda(agenda) = &plan
+        && let Some(mentee) = &agenda.mentee
+        && let Some(last) = crate::log::latest_for_mentee(&library.root, &mentee.name, &path)
+    {
+        writeln!(out)?;
+        writeln!(out, "{}", block(&crate::log::summary(&last)))?;
+    }
     Ok(if missing > 0 {
         super::problem()
     } else {

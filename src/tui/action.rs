@@ -79,6 +79,35 @@ pub enum Action {
     // Merge conflicts left by a pack update (#8).
     /// A conflict's resolution was written (what was done), or could not be (why).
     ConflictResolved(Result<String, String>),
+    // Course planner and using a card in the open agenda (#7).
+    /// A course file was read for the planner: its text and fingerprint, or why not.
+    CourseOpened {
+        path: PathBuf,
+        read: Result<(String, crate::store::Fingerprint), String>,
+    },
+    /// A course was saved (the text written and its fingerprint), or why not.
+    CourseSaved {
+        path: PathBuf,
+        saved: Result<(String, crate::store::Fingerprint), String>,
+    },
+    /// A card was appended to an agenda file (the agenda as saved), or why not.
+    AddedToAgenda {
+        path: PathBuf,
+        result: Result<Box<crate::agenda::Agenda>, String>,
+    },
+    // The session log (#7).
+    /// An agenda's session log was read (for the window titled `title`), or why not.
+    LogLoaded {
+        title: String,
+        result: Result<Box<crate::log::LoadedLog>, String>,
+    },
+    /// A session log was saved, or why not.
+    LogSaved(Result<Box<crate::log::LoadedLog>, String>),
+    /// The latest log of an agenda's mentee, as a line for the builder's header.
+    LastLogFound {
+        agenda: PathBuf,
+        summary: Option<String>,
+    },
 }
 
 /// An edit of a one-line text field.

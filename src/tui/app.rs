@@ -55,6 +55,8 @@ pub enum Screen {
     Prep(Box<PrepScreen>),
     // Merge conflicts left by a pack update (#8).
     Conflict(Box<super::views::conflict::ConflictScreen>),
+    // The course planner (#7).
+    Course(Box<super::views::course_planner::CoursePlanner>),
 }
 
 /// A window over everything.
@@ -68,6 +70,10 @@ pub enum Popup {
     Ask(super::views::ask::AskPopup),
     // The offer window (#6).
     Offer(Box<OfferWindow>),
+    // The session log (#7).
+    Log(Box<super::views::log_window::LogWindow>),
+    // The export window (#7).
+    Export(super::views::export_window::ExportWindow),
 }
 
 /// The whole state of the terminal app.
@@ -98,6 +104,13 @@ pub struct App {
     /// The user's agendas and courses with their readiness, read after each load of the
     /// library and its state, computed again on every tick.
     pub plans: Vec<PlanFigure>,
+    // Using a card in the open agenda (#7).
+    /// The last agenda file opened in the builder: where `a` on a card adds it once the
+    /// builder is closed.
+    pub last_agenda: Option<PathBuf>,
+    // The session log (#7).
+    /// For an open agenda (by path), the latest log of its mentee as one line.
+    pub previous_logs: std::collections::HashMap<PathBuf, String>,
 }
 
 impl App {
@@ -127,6 +140,10 @@ impl App {
             ready_figures: Vec::new(),
             deleted: Vec::new(),
             plans: Vec::new(),
+            // Using a card in the open agenda (#7).
+            last_agenda: None,
+            // The session log (#7).
+            previous_logs: std::collections::HashMap::new(),
         };
         // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
         app.readiness = ReadinessState::empty(state_path(&app.library));
@@ -159,6 +176,10 @@ impl App {
                 Popup::Answer(_) => Context::Answer,
                 Popup::Ask(_) => Context::Editor,
                 Popup::Offer(_) => Context::Offer,
+                // The session log (#7).
+                Popup::Log(_) => Context::LogWindow,
+                // The export window (#7).
+                Popup::Export(_) => Context::ExportWindow,
             };
         }
         match self.screens.last() {
@@ -174,6 +195,8 @@ impl App {
             Some(Screen::Prep(_)) => Context::Prep,
             // Merge conflicts left by a pack update (#8).
             Some(Screen::Conflict(_)) => Context::Conflict,
+            // The course planner (#7).
+            Some(Screen::Course(planner)) => planner.context(),
             None => match self.browser.focus {
                 BrowserPane::Sources => Context::Sources,
                 BrowserPane::Cards => Context::Cards,
@@ -214,6 +237,16 @@ impl App {
             Action::Command(command) => self.command(command),
             // Pack browser: its path field and y/n answers.
             Action::Edit(edit) if self.pack_screen_has_keys() => self.pack_edit(edit),
+            // The session log window (#7).
+            Action::Edit(edit) if self.log_has_keys() => {
+                self.log_edit(edit);
+                Vec::new()
+            }
+            // The course planner's questions (#7).
+            Action::Edit(edit) if self.course_has_keys() => {
+                self.course_edit(edit);
+                Vec::new()
+            }
             Action::Edit(edit) => {
                 self.edit(edit);
                 Vec::new()
@@ -235,6 +268,8 @@ impl App {
                     Some(Screen::Prep(_)) => Vec::new(),
                     // Merge conflicts (#8).
                     Some(Screen::Conflict(_)) => Vec::new(),
+                    // The course planner (#7).
+                    Some(Screen::Course(_)) => Vec::new(),
                     None => self.apply_browser(|browser, ctx| browser.click(at, ctx)),
                 }
             }
@@ -269,6 +304,14 @@ impl App {
             Action::PlansRead(files) => self.plans_read(files),
             // Merge conflicts left by a pack update (#8).
             Action::ConflictResolved(result) => self.conflict_resolved(result),
+            // The course planner and using a card in the open agenda (#7).
+            action @ (Action::CourseOpened { .. }
+            | Action::CourseSaved { .. }
+            | Action::AddedToAgenda { .. }) => self.course_action(action),
+            // The session log (#7).
+            action @ (Action::LogLoaded { .. }
+            | Action::LogSaved(_)
+            | Action::LastLogFound { .. }) => self.log_action(action),
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -308,6 +351,11 @@ impl App {
         self.browser = browser;
         let mut effects = outcome.effects;
         if let Some(subject) = outcome.open {
+            // The course planner (#7): a course of the library opens in the planner.
+            if let Some(path) = self.course_to_plan(&subject) {
+                effects.push(Effect::OpenCourse(path));
+                return effects;
+            }
             // Agenda builder: an agenda opens in the builder, read fresh from disk.
             if let Some(path) = self.agenda_to_build(&subject) {
                 effects.push(Effect::OpenAgenda(path));
@@ -370,6 +418,10 @@ impl App {
         if let Some(effects) = self.checklist_command(command, context) {
             return effects;
         }
+        // The session log window, and L where it opens (#7).
+        if let Some(effects) = self.log_command(command, context) {
+            return effects;
+        }
         let main = self.main_area();
         if let Some(popup) = self.popups.pop() {
             let keep = match popup {
@@ -390,9 +442,17 @@ impl App {
                 popup @ Popup::Answer(_) => Some(popup),
                 Popup::Ask(ask) => Some(Popup::Ask(ask)),
                 popup @ Popup::Offer(_) => Some(popup),
+                // The session log (#7): handled above.
+                popup @ Popup::Log(_) => Some(popup),
+                // The export window (#7): handled above.
+                popup @ Popup::Export(_) => Some(popup),
             };
             self.popups.extend(keep);
             return Vec::new();
+        }
+        // The course planner and using a card in the open agenda (#7).
+        if let Some(effects) = self.course_command(command) {
+            return effects;
         }
         // Agenda builder and run mode.
         if let Some(effects) = self.agenda_command(command) {
@@ -424,6 +484,8 @@ impl App {
             Some(Screen::Prep(_)) => Vec::new(),
             // Merge conflicts left by a pack update (#8).
             Some(Screen::Conflict(_)) => self.conflict_command(command),
+            // The course planner (#7): handled above.
+            Some(Screen::Course(_)) => Vec::new(),
             None => self.apply_browser(|browser, ctx| browser.update(command, ctx)),
         }
     }
@@ -487,6 +549,8 @@ impl App {
             Some(Screen::Prep(_)) => self.command(command),
             // Merge conflicts (#8): the wheel scrolls as the arrows do.
             Some(Screen::Conflict(_)) => self.command(command),
+            // The course planner (#7): the wheel moves as the arrows do.
+            Some(Screen::Course(_)) => self.command(command),
             None => self.apply_browser(|browser, ctx| browser.scroll(at, down, ctx)),
         }
     }
@@ -526,7 +590,9 @@ impl App {
             // The prep list holds no card positions: it looks cards up as it draws.
             | Screen::Prep(_)
             // Merge conflicts (#8): found again by path; gone once resolved.
-            | Screen::Conflict(_) => true,
+            | Screen::Conflict(_)
+            // The course planner (#7).
+            | Screen::Course(_) => true,
         });
         for screen in &mut self.screens {
             if let Screen::Search(search) = screen {
@@ -565,6 +631,8 @@ impl App {
                 Screen::Prep(_) => {}
                 // Merge conflicts (#8): scrolling is clamped when drawn.
                 Screen::Conflict(_) => {}
+                // The course planner (#7).
+                Screen::Course(planner) => planner.list.clamp(planner.course.sessions.len()),
             }
         }
         self.screens = screens;

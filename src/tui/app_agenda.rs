@@ -2,21 +2,16 @@
 //! routing keys, typing and clock ticks to the builder or the timer, and the results of
 //! saving and exporting. Kept apart from `app.rs` so the frame stays small.
 
-use std::path::{Path, PathBuf};
-
-use chrono::Utc;
+use std::path::PathBuf;
 
 use super::action::{Action, TextEdit};
 use super::app::{App, Screen};
 use super::command::{Command, Context};
 use super::effect::Effect;
 use super::views::agenda_builder::{AgendaBuilder, Layer};
-use super::views::card_view::CardScreen;
 use super::views::new_agenda::NewAgendaOutcome;
 use super::views::preview::Subject;
 use super::views::run_mode::RunScreen;
-use crate::agenda::Agenda;
-use crate::export::{self, Document, ExportRequest, Format};
 use crate::plan::Plan;
 
 impl AgendaBuilder {
@@ -42,6 +37,11 @@ impl App {
         self.screens
             .iter()
             .any(|screen| matches!(screen, Screen::Builder(builder) if builder.dirty))
+            // The course planner (#7).
+            || self
+                .screens
+                .iter()
+                .any(|screen| matches!(screen, Screen::Course(planner) if planner.dirty))
     }
 
     /// The agenda file to open in the builder instead of showing it as text: an agenda (not a
@@ -107,19 +107,15 @@ impl App {
                         Default::default()
                     }
                 };
-                let mut effects = outcome.effects;
+                let effects = outcome.effects;
                 if outcome.run {
                     let run = RunScreen::new(&builder.agenda, &self.library);
                     self.screens.push(Screen::Run(Box::new(run)));
                 } else if outcome.close {
                     self.screens.pop();
                 } else if outcome.export {
-                    let agenda = builder.agenda.clone();
-                    let (files, problem) = self.export_files(&agenda);
-                    if let Some(Screen::Builder(builder)) = self.screens.last_mut() {
-                        builder.status = problem;
-                    }
-                    effects.push(Effect::WriteExports(files));
+                    // The export window (#7): what to export is chosen before anything is written.
+                    self.open_export_window();
                 }
                 Some(effects)
             }
@@ -152,13 +148,18 @@ impl App {
             Action::AgendaOpened { path, read } => match read {
                 Ok((text, fingerprint)) => {
                     if matches!(crate::plan::load_plan(&path, &text), Ok(Plan::Course(_))) {
-                        self.files.insert(path.clone(), Ok(text));
-                        self.screens
-                            .push(Screen::Card(CardScreen::new(Subject::File(path))));
-                        return Vec::new();
+                        // The course planner (#7): a course among the agendas is planned too.
+                        return vec![Effect::OpenCourse(path)];
                     }
+                    // Using a card in the open agenda (#7): `a` adds to this one from now on.
+                    self.last_agenda = Some(path.clone());
                     match AgendaBuilder::open(path.clone(), text, fingerprint) {
-                        Ok(builder) => self.screens.push(Screen::Builder(Box::new(builder))),
+                        Ok(builder) => {
+                            // The session log (#7): the last meeting with the same mentee.
+                            let find = self.find_last_log(&builder);
+                            self.screens.push(Screen::Builder(Box::new(builder)));
+                            return find;
+                        }
                         Err(problem) => self.show_message("Cannot open the agenda", problem),
                     }
                 }
@@ -176,18 +177,8 @@ impl App {
                 }
                 return vec![Effect::LoadLibrary(self.library.root.clone())];
             }
-            Action::AgendaExported(result) => {
-                let text = match result {
-                    Ok(paths) => exported_words(&self.library.root, &paths),
-                    Err(problem) => format!("Export failed: {problem}"),
-                };
-                if let Some(Screen::Builder(builder)) = self.screens.last_mut() {
-                    builder.status = Some(match builder.status.take() {
-                        Some(before) => format!("{text}; {before}"),
-                        None => text,
-                    });
-                }
-            }
+            // The export window (#7): the written paths are shown.
+            Action::AgendaExported(result) => self.exported(result),
             Action::AgendaCreated { path, created } => match created {
                 Ok(()) => {
                     if matches!(self.screens.last(), Some(Screen::NewAgenda(_))) {
@@ -215,54 +206,4 @@ impl App {
         }
         Vec::new()
     }
-
-    /// The agenda's visit card in md, html and txt and its calendar file, named after the
-    /// agenda file, in the library's `exports/` folder; and what could not be made.
-    fn export_files(&self, agenda: &Agenda) -> (Vec<(PathBuf, String)>, Option<String>) {
-        let folder = self.library.root.join("exports");
-        let stem = agenda.path.file_stem().map_or_else(
-            || "agenda".into(),
-            |stem| stem.to_string_lossy().into_owned(),
-        );
-        let plan = Plan::Agenda(agenda.clone());
-        let mut files = Vec::new();
-        let mut problems = Vec::new();
-        for format in [Format::Markdown, Format::Html, Format::Ics, Format::Text] {
-            let request = ExportRequest {
-                format,
-                document: Document::VisitCard,
-                // The calendar's DTSTAMP: when the export is made.
-                stamp: Utc::now(),
-            };
-            match export::export(&plan, &self.library, None, &request) {
-                Ok(done) => files.push((
-                    folder.join(format!("{stem}.{}", format.extension())),
-                    done.text,
-                )),
-                Err(problems_here) => {
-                    problems.push(format!("no .{} file: {problems_here}", format.extension()))
-                }
-            }
-        }
-        let problem = (!problems.is_empty()).then(|| problems.join("; "));
-        (files, problem)
-    }
-}
-
-/// "Exported to exports/visit.{md,html,ics,txt}".
-fn exported_words(root: &Path, paths: &[PathBuf]) -> String {
-    let Some(first) = paths.first() else {
-        return "Nothing exported".to_string();
-    };
-    let shown = first.strip_prefix(root).unwrap_or(first);
-    let stem = shown.with_extension("");
-    let extensions: Vec<String> = paths
-        .iter()
-        .filter_map(|path| path.extension().map(|e| e.to_string_lossy().into_owned()))
-        .collect();
-    format!(
-        "Exported to {}.{{{}}}",
-        stem.display(),
-        extensions.join(",")
-    )
 }

@@ -98,7 +98,7 @@ commands! {
         AgendaRemove,
         /// Run the agenda as a timer.
         AgendaRun,
-        /// Export md, html, ics and txt into the library's exports folder.
+        /// Export: choose the visit card, handout, run-sheet, calendar, mail text or all.
         AgendaExport,
         /// Skip to the next item.
         RunSkip,
@@ -173,6 +173,35 @@ commands! {
         TakeUpstream,
         /// Show the pack's original text (before the update) beside yours, or the new one again.
         ToggleOrigin,
+        // Course planner and using a card in the open agenda (#7).
+        /// Add a session on the next free date of the rhythm.
+        CourseAddSession,
+        /// Copy the selected session to the next free date of the rhythm.
+        CourseCopySession,
+        /// Delete the selected session (u brings it back while the planner is open).
+        CourseDeleteSession,
+        /// Bring back the last deleted session.
+        CourseUndo,
+        /// Bump the selected session: it and every later one move to the next free dates.
+        CourseBump,
+        /// Set the rhythm: a weekday and a time, like "tuesday 16:00".
+        CourseRhythm,
+        /// Set the selected session's date and time.
+        CourseWhen,
+        /// Save the course.
+        CourseSave,
+        /// Leave without saving the changes.
+        CourseDiscard,
+        /// Add the selected card to the open agenda.
+        AddToAgenda,
+        // The session log (#7).
+        /// Write the session log: covered, what they will try, what to bring next time.
+        AgendaLog,
+        /// Save the session log.
+        LogSave,
+        // The export window (#7).
+        /// Write the chosen export into the library's exports folder.
+        ExportWrite,
     }
 }
 
@@ -232,11 +261,24 @@ pub enum Context {
     Conflict,
     /// Typing the new id of a pack card forked beside a card of mine.
     PackForkId,
+    // Course planner (#7).
+    /// The course planner: a course's sessions.
+    CoursePlanner,
+    /// A question the course planner asks (the rhythm, a session's date).
+    CoursePrompt,
+    /// Leaving the course planner with unsaved changes.
+    CourseLeave,
+    // The session log (#7).
+    /// The session log window.
+    LogWindow,
+    // The export window (#7).
+    /// The export window: what to export, and the format.
+    ExportWindow,
 }
 
 impl Context {
     /// Every context, for checks that go over all of them.
-    pub const ALL: [Context; 24] = [
+    pub const ALL: [Context; 29] = [
         Context::Sources,
         Context::Cards,
         Context::Preview,
@@ -266,6 +308,14 @@ impl Context {
         // Merge conflicts and forking under a new id (#8).
         Context::Conflict,
         Context::PackForkId,
+        // Course planner (#7).
+        Context::CoursePlanner,
+        Context::CoursePrompt,
+        Context::CourseLeave,
+        // The session log (#7).
+        Context::LogWindow,
+        // The export window (#7).
+        Context::ExportWindow,
     ];
 
     /// Contexts with a text field: plain characters are text there, never commands.
@@ -286,6 +336,10 @@ impl Context {
             || self == Context::Editor
             // The new id of a fork (#8).
             || self == Context::PackForkId
+            // Course planner (#7): its questions.
+            || self == Context::CoursePrompt
+            // The session log window (#7).
+            || self == Context::LogWindow
     }
 
     /// The name the help window shows.
@@ -320,6 +374,14 @@ impl Context {
             // Merge conflicts and forking under a new id (#8).
             Context::Conflict => "Merge conflict",
             Context::PackForkId => "Fork as",
+            // Course planner (#7).
+            Context::CoursePlanner => "Course",
+            Context::CoursePrompt => "Question",
+            Context::CourseLeave => "Unsaved changes",
+            // The session log (#7).
+            Context::LogWindow => "Session log",
+            // The export window (#7).
+            Context::ExportWindow => "Export",
         }
     }
 }
@@ -458,6 +520,22 @@ impl Command {
             Command::KeepMine | Command::TakeUpstream | Command::ToggleOrigin => {
                 &[Context::Conflict]
             }
+            // Course planner and using a card in the open agenda (#7).
+            Command::CourseAddSession
+            | Command::CourseCopySession
+            | Command::CourseDeleteSession
+            | Command::CourseUndo
+            | Command::CourseBump
+            | Command::CourseRhythm
+            | Command::CourseWhen => &[Context::CoursePlanner],
+            Command::CourseSave => &[Context::CoursePlanner, Context::CourseLeave],
+            Command::CourseDiscard => &[Context::CourseLeave],
+            Command::AddToAgenda => &[Cards, Preview, CardView, Context::PackCards],
+            // The session log (#7).
+            Command::AgendaLog => &[Builder, RunMode],
+            Command::LogSave => &[Context::LogWindow],
+            // The export window (#7).
+            Command::ExportWrite => &[Context::ExportWindow],
         }
     }
 
@@ -494,14 +572,22 @@ impl Command {
                 // Resolving a merge conflict (#8).
                 | Command::KeepMine
                 | Command::TakeUpstream
+                // The course planner, the log, the export window, adding to an agenda (#7).
+                | Command::CourseSave
+                | Command::LogSave
+                | Command::ExportWrite
+                | Command::AddToAgenda
         )
     }
 
     /// Whether the command does something in `context`.
     pub fn applies_in(self, context: Context) -> bool {
-        self.contexts().contains(&context) || pack_browser_applies(self, context)
+        self.contexts().contains(&context)
+            || pack_browser_applies(self, context)
             // The prep list and the offer window (#6).
             || prep_and_offer_apply(self, context)
+            // Course planner (#7).
+            || course_applies(self, context)
     }
 
     /// The keys a command has until the config file says otherwise.
@@ -578,6 +664,22 @@ impl Command {
             Command::KeepMine => &["m"],
             Command::TakeUpstream => &["t"],
             Command::ToggleOrigin => &["o"],
+            // Course planner and using a card in the open agenda (#7).
+            Command::CourseAddSession => &["a"],
+            Command::CourseCopySession => &["y"],
+            Command::CourseDeleteSession => &["x"],
+            Command::CourseUndo => &["u"],
+            Command::CourseBump => &["b"],
+            Command::CourseRhythm => &["w"],
+            Command::CourseWhen => &["d"],
+            Command::CourseSave => &["ctrl-s"],
+            Command::CourseDiscard => &["x"],
+            Command::AddToAgenda => &["a"],
+            // The session log (#7).
+            Command::AgendaLog => &["L"],
+            Command::LogSave => &["ctrl-s"],
+            // The export window (#7).
+            Command::ExportWrite => &["enter"],
         }
     }
 
@@ -640,6 +742,27 @@ fn prep_and_offer_apply(command: Command, context: Context) -> bool {
     match context {
         Context::Prep => moving || command == C::Open,
         Context::Offer => moving,
+        _ => false,
+    }
+}
+
+/// Course planner (#7): the shared commands (moving, opening a session, going back, help) in
+/// its contexts, kept apart like the pack browser's.
+fn course_applies(command: Command, context: Context) -> bool {
+    use Command as C;
+    match context {
+        Context::CoursePlanner => {
+            matches!(command, C::Help | C::Back | C::Open | C::Up | C::Down)
+        }
+        Context::CoursePrompt => matches!(command, C::Open | C::Back),
+        Context::CourseLeave => command == C::Back,
+        // The session log window (#7).
+        Context::LogWindow => matches!(command, C::Up | C::Down | C::Open | C::Back),
+        // The export window (#7).
+        Context::ExportWindow => matches!(
+            command,
+            C::Up | C::Down | C::PaneLeft | C::PaneRight | C::Back
+        ),
         _ => false,
     }
 }

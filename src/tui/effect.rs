@@ -57,4 +57,35 @@ pub enum Effect {
     /// Write a conflict's resolution over the card and remove the conflict file; answered by
     /// `Action::ConflictResolved`.
     ResolveConflict(super::views::conflict::ConflictResolve),
+    // Course planner and using a card in the open agenda (#7).
+    /// Read a course file for the planner; answered by `Action::CourseOpened`.
+    OpenCourse(PathBuf),
+    /// Save a course unless it changed on disk since it was read; answered by
+    /// `Action::CourseSaved`.
+    SaveCourse {
+        path: PathBuf,
+        expected: crate::store::Fingerprint,
+        contents: String,
+    },
+    /// Append a card to an agenda file that is not open in the builder; answered by
+    /// `Action::AddedToAgenda`.
+    AddToAgenda { path: PathBuf, card: String },
+    // The session log (#7).
+    /// Read an agenda's session log (`start` for one not written yet); answered by
+    /// `Action::LogLoaded`.
+    LoadLog {
+        root: PathBuf,
+        agenda: PathBuf,
+        title: String,
+        start: Box<crate::log::SessionLog>,
+    },
+    /// Save a session log over the version read; answered by `Action::LogSaved`.
+    SaveLog(Box<crate::log::LoadedLog>),
+    /// Find the latest log of a mentee, other than this agenda's; answered by
+    /// `Action::LastLogFound`.
+    FindLastLog {
+        root: PathBuf,
+        agenda: PathBuf,
+        mentee: String,
+    },
 }

@@ -209,6 +209,27 @@ pub fn run_effect(effect: Effect) -> Action {
         Effect::ReadPlans(paths) => super::readiness::read_plans(paths),
         // Merge conflicts left by a pack update (#8).
         Effect::ResolveConflict(job) => job.run(),
+        // Course planner and using a card in the open agenda (#7).
+        Effect::OpenCourse(path) => super::app_course::open_course(path),
+        Effect::SaveCourse {
+            path,
+            expected,
+            contents,
+        } => super::app_course::save_course(path, expected, contents),
+        Effect::AddToAgenda { path, card } => super::app_course::add_to_agenda_file(path, card),
+        // The session log (#7).
+        Effect::LoadLog {
+            root,
+            agenda,
+            title,
+            start,
+        } => super::app_log::load_log(&root, &agenda, title, *start),
+        Effect::SaveLog(loaded) => super::app_log::save_log(&loaded),
+        Effect::FindLastLog {
+            root,
+            agenda,
+            mentee,
+        } => super::app_log::find_last_log(&root, agenda, &mentee),
     }
 }
 

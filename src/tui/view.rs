@@ -47,6 +47,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Some(Screen::Conflict(screen)) => {
             super::views::conflict::render(app, screen, frame, main);
         }
+        // Course planner (#7).
+        Some(Screen::Course(planner)) => {
+            super::views::course_planner_draw::render(app, planner, frame, main);
+        }
         None => browser::render(app, frame, main),
     }
     for popup in &app.popups {
@@ -56,6 +60,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             Popup::Answer(window) => answer::render(app, window, frame, main),
             Popup::Ask(popup) => super::views::ask::render(app, popup, frame, main),
             Popup::Offer(window) => offer_draw::render(app, window, frame, main),
+            // The session log (#7).
+            Popup::Log(window) => super::views::log_window::render(app, window, frame, main),
+            // The export window (#7).
+            Popup::Export(window) => super::views::export_window::render(app, window, frame, main),
         }
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);

@@ -30,6 +30,14 @@ pub mod offer_draw;
 pub mod prep;
 // Merge conflicts left by a pack update (#8).
 pub mod conflict;
+// Course planner (#7).
+pub mod course_planner;
+pub mod course_planner_draw;
+pub mod course_planner_edit;
+// The session log (#7).
+pub mod log_window;
+// The export window (#7).
+pub mod export_window;
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

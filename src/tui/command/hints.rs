@@ -141,6 +141,39 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         KEYS,
     ];
     const FORK_ID: &[HintGroup] = &[hint(&[C::Open], "fork"), hint(&[C::Back], "cancel")];
+    // Course planner (#7).
+    const COURSE: &[HintGroup] = &[
+        MOVE,
+        hint(&[C::Open], "agenda"),
+        hint(&[C::CourseBump], "bump"),
+        hint(&[C::CourseWhen], "date"),
+        hint(&[C::CourseAddSession], "add"),
+        hint(&[C::CourseCopySession], "copy"),
+        hint(&[C::CourseDeleteSession], "delete"),
+        hint(&[C::CourseRhythm], "rhythm"),
+        hint(&[C::CourseSave], "save"),
+        KEYS,
+        BACK,
+    ];
+    // The session log (#7).
+    const LOG: &[HintGroup] = &[
+        hint(&[C::LogSave], "save"),
+        hint(&[C::Up, C::Down], "field"),
+        hint(&[C::Back], "cancel"),
+    ];
+    // The export window (#7).
+    const EXPORT: &[HintGroup] = &[
+        hint(&[C::Up, C::Down], "what"),
+        hint(&[C::PaneLeft, C::PaneRight], "format"),
+        hint(&[C::ExportWrite], "export"),
+        hint(&[C::Back], "cancel"),
+    ];
+    const COURSE_PROMPT: &[HintGroup] = &[hint(&[C::Open], "ok"), hint(&[C::Back], "cancel")];
+    const COURSE_LEAVE: &[HintGroup] = &[
+        hint(&[C::CourseSave], "save"),
+        hint(&[C::CourseDiscard], "discard"),
+        hint(&[C::Back], "cancel"),
+    ];
     match context {
         Sources | Cards => LIST,
         Preview => PREVIEW,
@@ -171,5 +204,13 @@ pub fn hint_groups(context: Context) -> &'static [HintGroup] {
         // The prep list and the offer window (#6).
         Context::Prep => PREP,
         Context::Offer => OFFER,
+        // Course planner (#7).
+        Context::CoursePlanner => COURSE,
+        Context::CoursePrompt => COURSE_PROMPT,
+        Context::CourseLeave => COURSE_LEAVE,
+        // The session log (#7).
+        Context::LogWindow => LOG,
+        // The export window (#7).
+        Context::ExportWindow => EXPORT,
     }
 }

@@ -72,9 +72,29 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
         );
     }
 
+    // The session log (#7): what the last meeting with the same mentee left for this one.
+    let last_time = app
+        .previous_logs
+        .get(&builder.path)
+        .filter(|_| inner.height > 4 + ready_rows);
+    if let Some(summary) = last_time {
+        frame.render_widget(
+            Line::styled(
+                truncate(&sanitize_line(summary), usize::from(inner.width)),
+                theme.accent(),
+            ),
+            Rect {
+                y: inner.y + 1 + ready_rows,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+    // Under the time gauge: the readiness line (#6), then the last log (#7).
+    let header = ready_rows + u16::from(last_time.is_some());
     let rows_area = Rect {
-        y: inner.y + 1 + ready_rows,
-        height: inner.height - 2 - ready_rows,
+        y: inner.y + 1 + header,
+        height: inner.height.saturating_sub(2 + header),
         ..inner
     };
     let width = usize::from(rows_area.width);

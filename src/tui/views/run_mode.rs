@@ -113,11 +113,25 @@ pub fn render(app: &App, screen: &RunScreen, frame: &mut Frame<'_>, area: Rect) 
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let Some(item) = run.current() else {
-        let text = vec![
+        let mut text = vec![
             Line::styled("Finished", theme.heading()),
             Line::styled(pace_words(run.behind() / 60), theme.text()),
         ];
-        frame.render_widget(Paragraph::new(text), inner);
+        // The session log (#7): offered when the session is over, with the key from the keymap.
+        if let Some(key) = app
+            .keymap
+            .keys_in(
+                crate::tui::command::Command::AgendaLog,
+                crate::tui::command::Context::Run,
+            )
+            .first()
+        {
+            text.push(Line::styled(
+                format!("{key}: write the session log (covered, will try, bring next time)"),
+                theme.accent(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
         return;
     };
     let left = run.left();

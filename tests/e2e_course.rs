@@ -1,0 +1,202 @@
+//! The course planner and `a` on a card in the real binary under tmux: open the bundled Slack
+//! course copied into a library, date it, bump a session, save, quit and find the new dates on
+//! disk; and add a card from the card list to the agenda opened before. Every wait polls the
+//! screen for the text it needs; nothing sleeps blindly.
+
+mod tui_common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use tui_common::temp_library;
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+const PROMPT: &str = "e2e$";
+
+/// A tmux server of its own with one session running `sh`.
+struct Tmux {
+    socket: String,
+    _home: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn start(name: &str, width: u16, height: u16, library: &Path) -> Tmux {
+        let home = tempfile::tempdir().expect("temp dir");
+        let socket = format!("skillbook-e2e-course-{name}-{}", std::process::id());
+        let shell = format!(
+            "env -i PATH=/usr/bin:/bin HOME={home} TERM=tmux-256color PS1='{PROMPT} ' \
+             SKILLBOOK_LIBRARY={library} XDG_CONFIG_HOME={home}/config sh",
+            home = home.path().display(),
+            library = library.display(),
+        );
+        let tmux = Tmux {
+            socket,
+            _home: home,
+        };
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            &shell,
+        ]);
+        tmux.wait_for(PROMPT);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs (the end-to-end tests need tmux installed)");
+        assert!(output.status.success(), "tmux {args:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    fn press(&self, key: &str) {
+        self.run(&["send-keys", "-t", "e2e", key]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "waited for {needle:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// Starts skillbook on `library` in a fresh tmux session and waits for the library screen.
+fn start(name: &str, library: &Path) -> Tmux {
+    let tmux = Tmux::start(name, 100, 30, library);
+    let binary = env!("CARGO_BIN_EXE_skillbook");
+    tmux.type_text(&format!("{binary}; echo \"exit=$?\""));
+    tmux.press("Enter");
+    tmux.wait_for("My cards (4)");
+    tmux
+}
+
+#[test]
+fn bump_a_session_of_the_slack_course_and_save() {
+    let (_dir, library) = temp_library();
+    let course = library.join("courses/slack-after-work.toml");
+    std::fs::create_dir_all(course.parent().unwrap()).unwrap();
+    let template =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("modules/slack/courses/slack-after-work.toml");
+    std::fs::copy(&template, &course).unwrap();
+    let tmux = start("bump", &library);
+    // Sources: the last are Agendas, Courses and Problems.
+    tmux.press("BTab");
+    tmux.type_text("Gk");
+    tmux.wait_for("Courses (1)");
+    tmux.press("Tab");
+    tmux.press("Enter");
+    tmux.wait_for("Course: Slack after work");
+    tmux.wait_for("Weekly on Tuesday at 16:00, 90 min · 3 sessions");
+    // The template has no dates: the first session gets one, the rest follow the rhythm.
+    tmux.type_text("d");
+    tmux.wait_for("Date and time");
+    tmux.press("C-u");
+    tmux.type_text("12.1.2027");
+    tmux.press("Enter");
+    tmux.wait_for("Tue 2027-01-19");
+    // The second evening is cancelled: it and the third move on a week.
+    tmux.type_text("jb");
+    tmux.wait_for("Bumped session 2 to Tue 26 Jan 2027 and the one after it");
+    tmux.wait_for("Tue 2027-02-02");
+    tmux.press("C-s");
+    tmux.wait_for("Saved");
+    tmux.press("Escape");
+    tmux.wait_for("Courses (1)");
+    tmux.type_text("q");
+    tmux.wait_for("exit=0");
+    let saved = std::fs::read_to_string(&course).unwrap();
+    assert!(saved.starts_with("title = \"Slack after work"), "{saved}");
+    let dates: Vec<&str> = saved
+        .lines()
+        .filter(|line| line.starts_with("date = "))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "date = 2027-01-12",
+            "date = 2027-01-26",
+            "date = 2027-02-02"
+        ],
+        "{saved}"
+    );
+    // Everything else is as the template wrote it.
+    let template = std::fs::read_to_string(&template).unwrap();
+    let kept: Vec<&str> = saved
+        .lines()
+        .filter(|line| !line.starts_with("date = "))
+        .collect();
+    assert_eq!(kept, template.lines().collect::<Vec<_>>());
+}
+
+#[test]
+fn a_adds_the_selected_card_to_the_agenda_opened_before() {
+    let (_dir, library) = temp_library();
+    let agenda = library.join("agendas/visit-hansen.toml");
+    let before = std::fs::read_to_string(&agenda).unwrap();
+    let tmux = start("add", &library);
+    tmux.press("BTab");
+    tmux.type_text("Gkk");
+    tmux.wait_for("Agendas (1)");
+    tmux.press("Tab");
+    tmux.press("Enter");
+    tmux.wait_for("Agenda: Visit at Hansen & Co");
+    tmux.press("Escape");
+    tmux.wait_for("Agendas (1)");
+    // My cards, the second card.
+    tmux.press("BTab");
+    tmux.type_text("g");
+    tmux.press("Tab");
+    tmux.type_text("j");
+    tmux.type_text("a");
+    let screen = tmux.wait_for("Added to the agenda");
+    assert!(screen.contains("Visit at Hansen"), "{screen}");
+    // The Escape is waited out, so q is not read as Alt-q.
+    tmux.press("Escape");
+    tmux.wait_for("q quit");
+    tmux.type_text("q");
+    tmux.wait_for("exit=0");
+    let after = std::fs::read_to_string(&agenda).unwrap();
+    assert!(after.starts_with(&before), "{after}");
+    assert!(
+        after[before.len()..].contains("[[items]]\ncard = "),
+        "{after}"
+    );
+}
