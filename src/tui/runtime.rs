@@ -14,7 +14,7 @@ use super::action::Action;
 use super::app::App;
 use super::effect::Effect;
 use super::event::{Event, script};
-use super::terminal::Signals;
+use super::terminal::{Signals, TerminalWatch};
 use super::view;
 use crate::library;
 
@@ -144,6 +144,8 @@ where
     B::Error: Send + Sync + 'static,
 {
     tui.draw()?;
+    // Reliability (#10): notices the terminal hanging up, which crossterm alone spins on.
+    let watch = TerminalWatch::new();
     // Agenda builder and run mode: the clock run mode reads, sent as an action.
     let started = std::time::Instant::now();
     while tui.app.is_running() {
@@ -157,7 +159,7 @@ where
         }
         // An error here means the terminal is gone (closed window, hung-up line): stop
         // rather than poll a dead terminal in a loop.
-        if !ct::poll(POLL_INTERVAL).context("cannot read from the terminal")? {
+        if !poll_terminal(&watch, POLL_INTERVAL).context("cannot read from the terminal")? {
             continue;
         }
         let event = ct::read().context("cannot read from the terminal")?;
@@ -167,4 +169,16 @@ where
         }
     }
     Ok(None)
+}
+
+/// crossterm's `poll`, safe on a hung-up terminal (#10): events crossterm already holds come
+/// first; otherwise we wait on the terminal ourselves, and crossterm reads only while the
+/// terminal is still there (it would retry end-of-file and EIO forever).
+fn poll_terminal(watch: &TerminalWatch, timeout: Duration) -> anyhow::Result<bool> {
+    watch.check()?;
+    if ct::poll(Duration::ZERO)? {
+        return Ok(true);
+    }
+    watch.wait(timeout)?;
+    Ok(ct::poll(Duration::ZERO)?)
 }
