@@ -80,13 +80,20 @@ fuzz_target!(|data: &[u8]| {
             outside.join("canary.txt"),
         ]
     );
-    assert_eq!(fs::read(outside.join("canary.txt")).expect("the canary"), CANARY);
+    assert_eq!(
+        fs::read(outside.join("canary.txt")).expect("the canary"),
+        CANARY
+    );
     assert_eq!(fs::read(&archive).expect("the archive"), bytes);
 
     let inside = walk(&root);
     match installed {
         // A failed install leaves the library as it was: empty.
-        None => assert_eq!(inside, vec![root.clone()], "a failed install left files behind"),
+        None => assert_eq!(
+            inside,
+            vec![root.clone()],
+            "a failed install left files behind"
+        ),
         Some(installed) => {
             let folder = root.join("packs").join(&installed.manifest.name);
             assert_eq!(installed.folder, folder);
