@@ -1,6 +1,7 @@
 //! The `skillbook` binary: parse the arguments, hand them to the library's command line or (with
 //! no command) the terminal app, print a fatal error. Everything else lives in the library crate.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -14,7 +15,13 @@ fn main() -> ExitCode {
         Err(error) => {
             // Errors may quote file names or card text: make them safe to print.
             let message = format!("{error:#}");
-            eprintln!("skillbook: {}", skillbook::safe_text::sanitize(&message));
+            // Not eprintln: when the terminal is gone, stderr (the same terminal) fails too, and
+            // eprintln would turn a clean exit into a panic.
+            let _ = writeln!(
+                std::io::stderr(),
+                "skillbook: {}",
+                skillbook::safe_text::sanitize(&message)
+            );
             ExitCode::from(1)
         }
     }

@@ -14,7 +14,7 @@ use super::action::Action;
 use super::app::App;
 use super::effect::Effect;
 use super::event::{Event, script};
-use super::terminal::Signals;
+use super::terminal::{Signals, TerminalWatch};
 use super::view;
 use crate::library;
 
@@ -256,6 +256,8 @@ where
     B::Error: Send + Sync + 'static,
 {
     tui.draw()?;
+    // Reliability (#10): notices the terminal hanging up, which crossterm alone spins on.
+    let watch = TerminalWatch::new();
     // One clock for run mode's timer and the editor's recovery saves (#5): run mode reads it
     // on every turn of the loop, the editor about once a second, typing or not.
     let started = std::time::Instant::now();
@@ -294,7 +296,7 @@ where
         } else {
             POLL_INTERVAL
         };
-        if !ct::poll(wait).context("cannot read from the terminal")? {
+        if !poll_terminal(&watch, wait).context("cannot read from the terminal")? {
             continue;
         }
         let event = ct::read().context("cannot read from the terminal")?;
@@ -304,4 +306,16 @@ where
         }
     }
     Ok(None)
+}
+
+/// crossterm's `poll`, safe on a hung-up terminal (#10): events crossterm already holds come
+/// first; otherwise we wait on the terminal ourselves, and crossterm reads only while the
+/// terminal is still there (it would retry end-of-file and EIO forever).
+fn poll_terminal(watch: &TerminalWatch, timeout: Duration) -> anyhow::Result<bool> {
+    watch.check()?;
+    if ct::poll(Duration::ZERO)? {
+        return Ok(true);
+    }
+    watch.wait(timeout)?;
+    Ok(ct::poll(Duration::ZERO)?)
 }

@@ -114,3 +114,69 @@ impl Signals {
 pub fn end_by_signal(signal: i32) {
     let _ = signal_hook::low_level::emulate_default_handler(signal);
 }
+
+/// Watches the terminal the app reads keys from, to notice it going away (#10).
+///
+/// crossterm retries a read that returns end-of-file or EIO forever, so on a hung-up terminal
+/// (the window closed without a SIGHUP reaching us) its `poll` never returns and burns a whole
+/// core. The event loop therefore waits on the terminal itself and only lets crossterm read
+/// while the terminal is still there.
+#[derive(Debug)]
+pub struct TerminalWatch {
+    /// `/dev/tty` when standard input is not the terminal (crossterm then reads that);
+    /// `None` means standard input.
+    tty: Option<std::fs::File>,
+}
+
+/// The error the event loop stops with once the terminal is gone.
+#[derive(Debug, thiserror::Error)]
+#[error("the terminal went away (closed or hung up)")]
+pub struct TerminalGone;
+
+impl TerminalWatch {
+    /// Watches standard input when it is a terminal, `/dev/tty` otherwise.
+    pub fn new() -> TerminalWatch {
+        use std::io::IsTerminal as _;
+        let tty = if io::stdin().is_terminal() {
+            None
+        } else {
+            std::fs::File::open("/dev/tty").ok()
+        };
+        TerminalWatch { tty }
+    }
+
+    /// Waits until the terminal has input or `timeout` passed (a signal such as SIGWINCH ends
+    /// the wait early). Fails with [`TerminalGone`] when the terminal hung up.
+    pub fn wait(&self, timeout: std::time::Duration) -> Result<(), TerminalGone> {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let stdin = io::stdin();
+        let mut fds = match &self.tty {
+            Some(tty) => [PollFd::new(tty, PollFlags::IN)],
+            None => [PollFd::new(&stdin, PollFlags::IN)],
+        };
+        let timeout = Timespec::try_from(timeout).ok();
+        match poll(&mut fds, timeout.as_ref()) {
+            // Interrupted by a signal: the caller looks at signals and resizes next.
+            Err(rustix::io::Errno::INTR) => return Ok(()),
+            // Anything else wrong with the descriptor itself means no terminal to read.
+            Err(_) => return Err(TerminalGone),
+            Ok(_) => {}
+        }
+        let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+        if fds[0].revents().intersects(gone) {
+            return Err(TerminalGone);
+        }
+        Ok(())
+    }
+
+    /// Fails with [`TerminalGone`] when the terminal hung up, without waiting.
+    pub fn check(&self) -> Result<(), TerminalGone> {
+        self.wait(std::time::Duration::ZERO)
+    }
+}
+
+impl Default for TerminalWatch {
+    fn default() -> Self {
+        TerminalWatch::new()
+    }
+}
