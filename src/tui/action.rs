@@ -64,6 +64,13 @@ pub enum Action {
     ReadinessSaved(Result<Box<ReadinessState>, String>),
     /// The personal readiness state was read, or could not be.
     ReadinessLoaded(Result<Box<ReadinessState>, String>),
+    // Loading in the background and cards read on demand (#9).
+    /// Lean cards read whole (position, path, the card or why not).
+    CardsRead(Vec<(usize, PathBuf, Result<Box<LibraryCard>, String>)>),
+    /// The background load has this many of so many cards.
+    LoadProgress { done: usize, total: usize },
+    /// The background load finished: the whole library.
+    BackgroundLoaded(Box<Library>),
 }
 
 /// An edit of a one-line text field.

@@ -22,6 +22,9 @@ use super::views::search::{SearchOutcome, SearchScreen};
 use super::views::sources::sources;
 use crate::library::Library;
 use crate::search::SearchIndex;
+// Loading in the background and cards read on demand (#9).
+use super::lean_cards::LeanCards;
+use crate::search_card::library_search_index;
 // Pack browser.
 use super::pack_jobs::PackEffect;
 use super::views::packs::PackScreen;
@@ -78,12 +81,17 @@ pub struct App {
     /// Each card's readiness, by position in `Library::cards`: computed once per load, tick
     /// or save, never per frame.
     pub ready_figures: Vec<Readiness>,
+    // Loading in the background and cards read on demand (#9).
+    /// (cards loaded, cards in all) while the library loads in the background.
+    pub loading: Option<(usize, usize)>,
+    /// Which lean cards were read whole.
+    pub lean_cards: LeanCards,
 }
 
 impl App {
     /// An app on a loaded library, for a terminal of `width` x `height`.
-    pub fn new(library: Library, keymap: Keymap, theme: Theme, width: u16, height: u16) -> App {
-        let search_index = SearchIndex::new(&library.cards);
+    pub fn new(mut library: Library, keymap: Keymap, theme: Theme, width: u16, height: u16) -> App {
+        let search_index = library_search_index(&mut library);
         // Start on the first source that has something in it: with no cards of one's own
         // yet, that is the first pack.
         let first_full = sources(&library)
@@ -105,6 +113,8 @@ impl App {
             running: true,
             readiness: ReadinessState::empty(PathBuf::new()),
             ready_figures: Vec::new(),
+            loading: None,
+            lean_cards: LeanCards::default(),
         };
         // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
         app.readiness = ReadinessState::empty(state_path(&app.library));
@@ -216,6 +226,19 @@ impl App {
             Action::CardSaved { path, result } => self.card_saved(&path, result),
             Action::ReadinessSaved(result) => self.readiness_saved(result),
             Action::ReadinessLoaded(result) => self.readiness_loaded(result),
+            // Loading in the background and cards read on demand (#9).
+            Action::CardsRead(read) => {
+                self.cards_read(read);
+                Vec::new()
+            }
+            Action::LoadProgress { done, total } => {
+                self.loading = Some((done, total));
+                Vec::new()
+            }
+            Action::BackgroundLoaded(library) => {
+                self.loading = None;
+                self.library_loaded(*library)
+            }
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -225,6 +248,8 @@ impl App {
         {
             effects.push(read);
         }
+        // Cards read on demand (#9): the lean cards in view are read before the next frame.
+        effects.extend(self.wanted_cards());
         effects
     }
 
@@ -418,8 +443,9 @@ impl App {
 
     fn library_loaded(&mut self, library: Library) -> Vec<Effect> {
         self.library = library;
-        self.search_index = SearchIndex::new(&self.library.cards);
+        self.search_index = library_search_index(&mut self.library);
         self.files.clear();
+        self.lean_cards.clear();
         // Readiness (#6): the personal state is read again with the library.
         let mut read_state = vec![Effect::LoadReadiness(self.library.root.clone())];
         // Card positions may have moved: a card shown full screen could now be another one.

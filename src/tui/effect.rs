@@ -40,4 +40,8 @@ pub enum Effect {
     /// Read the personal readiness state of the library at this folder; answered by
     /// `Action::ReadinessLoaded`.
     LoadReadiness(PathBuf),
+    // Cards read on demand (#9).
+    /// Read these lean cards whole (position in `Library::cards`, path, source); answered by
+    /// `Action::CardsRead`.
+    ReadCards(Vec<(usize, PathBuf, crate::library::CardSource)>),
 }

@@ -15,6 +15,9 @@ use super::app::App;
 use super::effect::Effect;
 use super::event::{Event, script};
 use super::terminal::Signals;
+// Loading in the background and timing (#9).
+use super::timing::Timing;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use super::view;
 use crate::library;
 
@@ -79,7 +82,12 @@ where
 /// Carries out one effect and says how it went.
 pub fn run_effect(effect: Effect) -> Action {
     match effect {
-        Effect::LoadLibrary(root) => Action::LibraryLoaded(Box::new(library::load(&root))),
+        // The library as the app holds it: through the index, with lean cards (#9).
+        Effect::LoadLibrary(root) => Action::LibraryLoaded(Box::new(library::load_lean(
+            &root,
+            library::index_file(&root).as_deref(),
+            &|_, _| {},
+        ))),
         Effect::ReadFile(path) => {
             let text = std::fs::read_to_string(&path).map_err(|error| error.to_string());
             Action::FileRead { path, text }
@@ -133,6 +141,8 @@ pub fn run_effect(effect: Effect) -> Action {
         Effect::SaveCard(save) => save.run(),
         Effect::SaveReadiness(save) => save.run(),
         Effect::LoadReadiness(root) => super::readiness::load_state(&root),
+        // Cards read on demand (#9).
+        Effect::ReadCards(cards) => super::lean_cards::read_cards(cards),
     }
 }
 
@@ -143,7 +153,28 @@ where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
+    let mut timing = Timing::from_env(std::time::Instant::now());
+    event_loop_with(tui, signals, None, &mut timing)
+}
+
+/// How often to look for background results while they are coming (#9): often enough that
+/// progress moves smoothly.
+const BACKGROUND_POLL: Duration = Duration::from_millis(50);
+
+/// [`event_loop`] that also takes actions from a background job (the library loading, #9) as
+/// they come, and writes timings (see [`Timing`]).
+pub fn event_loop_with<B>(
+    tui: &mut Tui<B>,
+    signals: &Signals,
+    mut background: Option<Receiver<Action>>,
+    timing: &mut Timing,
+) -> anyhow::Result<Option<i32>>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
     tui.draw()?;
+    timing.since_start("first_frame", "");
     // Agenda builder and run mode: the clock run mode reads, sent as an action.
     let started = std::time::Instant::now();
     while tui.app.is_running() {
@@ -155,16 +186,73 @@ where
         if let Some(signal) = signals.received() {
             return Ok(Some(signal));
         }
+        // Loading in the background (#9): whatever arrived, in order, then one frame.
+        if let Some(receiver) = &background {
+            let (arrived, finished) = drain(receiver, tui, timing);
+            if finished {
+                background = None;
+            }
+            if arrived {
+                tui.draw()?;
+            }
+        }
+        let interval = if background.is_some() {
+            BACKGROUND_POLL
+        } else {
+            POLL_INTERVAL
+        };
         // An error here means the terminal is gone (closed window, hung-up line): stop
         // rather than poll a dead terminal in a loop.
-        if !ct::poll(POLL_INTERVAL).context("cannot read from the terminal")? {
+        if !ct::poll(interval).context("cannot read from the terminal")? {
             continue;
         }
         let event = ct::read().context("cannot read from the terminal")?;
+        let read_at = std::time::Instant::now();
         if let Some(event) = Event::from_crossterm(event) {
+            let context = tui.app.context();
             tui.handle(&event);
             tui.draw()?;
+            if timing.is_on()
+                && let Event::Key(key) = &event
+            {
+                timing.since("key", read_at, &format!("{context:?}\t{:?}", key.key));
+            }
         }
     }
     Ok(None)
+}
+
+/// Runs the actions a background job sent so far (#9). Returns whether any arrived, and
+/// whether the job is over (its last action arrived, or it went away).
+fn drain<B>(receiver: &Receiver<Action>, tui: &mut Tui<B>, timing: &mut Timing) -> (bool, bool)
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let mut arrived = false;
+    loop {
+        match receiver.try_recv() {
+            Ok(action) => {
+                arrived = true;
+                let finished = matches!(action, Action::BackgroundLoaded(_));
+                let effects = tui.app.update(action);
+                tui.run_effects(effects);
+                if finished {
+                    timing.since_start("all_loaded", "");
+                    return (true, true);
+                }
+            }
+            Err(TryRecvError::Empty) => return (arrived, false),
+            Err(TryRecvError::Disconnected) => {
+                // The job ended without its result (it panicked): say so, never spin.
+                tui.app.loading = None;
+                tui.app.show_message(
+                    "Library",
+                    "Loading the library stopped before it finished; the cards shown are \
+                     those loaded. Start skillbook again to load the rest.",
+                );
+                return (arrived, true);
+            }
+        }
+    }
 }

@@ -1,0 +1,142 @@
+//! Cards read on demand (#9). A large library is loaded from its index with lean cards
+//! (metadata, no body: see [`LibraryCard::lean`]); whatever shows or changes a card (the
+//! preview, the card view, the checklist, the agenda builder and so run mode and exports)
+//! needs the whole card. After each update the app asks for the lean cards in view to be read
+//! ([`Effect::ReadCards`]); the runtime reads them before the next frame is drawn, and they
+//! come back as [`Action::CardsRead`]. A few read cards are kept; older ones are made lean
+//! again, so memory stays small however many cards are looked at.
+
+use std::collections::{HashSet, VecDeque};
+use std::path::PathBuf;
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::effect::Effect;
+use super::views::preview::Subject;
+use crate::library::{CardSource, LibraryCard, read_full};
+
+/// How many read cards are kept beyond those in view.
+const KEEP: usize = 32;
+
+/// Which cards were read whole, oldest first, and which reads are asked for.
+#[derive(Debug, Clone, Default)]
+pub struct LeanCards {
+    read: VecDeque<usize>,
+    /// Paths asked for and not answered, or that could not be read (not asked again until the
+    /// library is loaded again).
+    asked: HashSet<PathBuf>,
+}
+
+impl LeanCards {
+    /// Forgets everything: the library was replaced, positions changed.
+    pub fn clear(&mut self) {
+        self.read.clear();
+        self.asked.clear();
+    }
+}
+
+/// Reads cards whole, for [`Effect::ReadCards`].
+pub fn read_cards(cards: Vec<(usize, PathBuf, CardSource)>) -> Action {
+    Action::CardsRead(
+        cards
+            .into_iter()
+            .map(|(index, path, source)| {
+                let read = read_full(&path, &source).map(Box::new);
+                (index, path, read)
+            })
+            .collect(),
+    )
+}
+
+impl App {
+    /// Positions of the cards shown or worked on now: the browser's preview, and each screen's
+    /// card, selected result or agenda cards.
+    fn cards_in_view(&self) -> Vec<usize> {
+        let mut wanted = Vec::new();
+        if let Some(Subject::Card(index)) = self.browser.subject(&self.library) {
+            wanted.push(index);
+        }
+        for screen in &self.screens {
+            match screen {
+                Screen::Card(card) => {
+                    if let Subject::Card(index) = card.subject {
+                        wanted.push(index);
+                    }
+                }
+                Screen::Search(search) => {
+                    if let Some(Subject::Card(index)) = search.subject() {
+                        wanted.push(index);
+                    }
+                }
+                Screen::Checklist(checklist) => wanted.push(checklist.card),
+                Screen::Builder(builder) => {
+                    wanted.extend(builder.agenda.items.iter().filter_map(|item| {
+                        let card = item.card()?;
+                        self.library.find_index(card.as_str(), None)
+                    }));
+                }
+                Screen::Run(_) | Screen::NewAgenda(_) | Screen::Packs(_) => {}
+            }
+        }
+        wanted
+    }
+
+    /// The read of the lean cards in view not read or asked for yet, if any.
+    pub(super) fn wanted_cards(&mut self) -> Option<Effect> {
+        let wanted: Vec<(usize, PathBuf, CardSource)> = self
+            .cards_in_view()
+            .into_iter()
+            .filter_map(|index| {
+                let card = self.library.cards.get(index)?;
+                (card.lean && !self.lean_cards.asked.contains(&card.path))
+                    .then(|| (index, card.path.clone(), card.source.clone()))
+            })
+            .collect();
+        if wanted.is_empty() {
+            return None;
+        }
+        for (_, path, _) in &wanted {
+            self.lean_cards.asked.insert(path.clone());
+        }
+        Some(Effect::ReadCards(wanted))
+    }
+
+    /// Puts cards read whole in place of their lean entries, and makes the oldest read cards
+    /// not in view lean again. A card that could not be read stays lean: the preview shows its
+    /// metadata, and it is never saved.
+    pub(super) fn cards_read(&mut self, read: Vec<(usize, PathBuf, Result<Box<LibraryCard>, String>)>) {
+        for (index, path, result) in read {
+            let Ok(card) = result else {
+                continue;
+            };
+            let Some(slot) = self.library.cards.get_mut(index) else {
+                continue;
+            };
+            if slot.path != path || !slot.lean {
+                continue;
+            }
+            *slot = *card;
+            self.lean_cards.asked.remove(&path);
+            self.lean_cards.read.push_back(index);
+        }
+        if self.lean_cards.read.len() > KEEP {
+            let in_view: HashSet<usize> = self.cards_in_view().into_iter().collect();
+            while self.lean_cards.read.len() > KEEP {
+                let Some(oldest) = self.lean_cards.read.pop_front() else {
+                    break;
+                };
+                if in_view.contains(&oldest) {
+                    self.lean_cards.read.push_back(oldest);
+                    if self.lean_cards.read.iter().all(|i| in_view.contains(i)) {
+                        break;
+                    }
+                    continue;
+                }
+                if let Some(card) = self.library.cards.get_mut(oldest) {
+                    card.make_lean();
+                }
+            }
+        }
+        // Readiness figures do not depend on bodies; the search index keeps its body words.
+    }
+}
