@@ -40,7 +40,11 @@ impl Searchable for LibraryCard {
 /// search index (the library has no other use for them).
 pub fn library_search_index(library: &mut Library) -> SearchIndex {
     match library.body_index.take() {
-        Some(body) if body.max_card().is_none_or(|max| (max as usize) < library.cards.len()) => {
+        Some(body)
+            if body
+                .max_card()
+                .is_none_or(|max| (max as usize) < library.cards.len()) =>
+        {
             SearchIndex::with_body_index(&library.cards, body)
         }
         _ => SearchIndex::new(&library.cards),

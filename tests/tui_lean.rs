@@ -63,7 +63,11 @@ fn the_index_gives_the_same_cards_as_a_full_load_without_bodies() {
         library.packs.iter().map(|pack| pack.card_count).collect()
     };
     assert_eq!(counts(&warm), counts(&full));
-    assert_eq!(warm.broken.len(), full.broken.len(), "the broken card is reported");
+    assert_eq!(
+        warm.broken.len(),
+        full.broken.len(),
+        "the broken card is reported"
+    );
 }
 
 #[test]
@@ -84,7 +88,10 @@ fn a_changed_added_or_deleted_card_is_always_seen() {
     .expect("add");
     let after = lean(&root, &index);
     let titles: Vec<&str> = after.cards.iter().map(|c| c.card.title.as_str()).collect();
-    assert!(titles.iter().any(|t| t.starts_with("Changed: ")), "{titles:?}");
+    assert!(
+        titles.iter().any(|t| t.starts_with("Changed: ")),
+        "{titles:?}"
+    );
     assert!(titles.contains(&"A card added between runs"), "{titles:?}");
     assert!(!after.cards.iter().any(|c| c.card.id == "linkedin-b2b"));
     assert_eq!(ids(&after), ids(&library::load(&root)));
@@ -162,7 +169,13 @@ fn preview_and_card_view_read_the_body_on_demand() {
         .expect("card");
     assert!(!kloft.lean, "read whole while shown");
     assert!(kloft.card.body.contains("Fejl i formler"));
-    let lean_left = tui.app.library.cards.iter().filter(|card| card.lean).count();
+    let lean_left = tui
+        .app
+        .library
+        .cards
+        .iter()
+        .filter(|card| card.lean)
+        .count();
     assert!(lean_left > 0, "cards not shown stay lean");
 }
 
@@ -210,5 +223,9 @@ fn a_lean_card_is_never_written() {
     let mut new = card.card.clone();
     new.title = "Overwritten".into();
     assert!(skillbook::checklist::save_card(card, new).is_err());
-    assert_eq!(fs::read(&card.path).expect("read"), before, "file untouched");
+    assert_eq!(
+        fs::read(&card.path).expect("read"),
+        before,
+        "file untouched"
+    );
 }

@@ -48,7 +48,12 @@ pub fn load_lean(root: &Path, index_file: Option<&Path>, progress: Progress<'_>)
     let counts: Vec<usize> = library
         .packs
         .iter()
-        .map(|pack| counts.get(pack.manifest.name.as_str()).copied().unwrap_or(0))
+        .map(|pack| {
+            counts
+                .get(pack.manifest.name.as_str())
+                .copied()
+                .unwrap_or(0)
+        })
         .collect();
     for (pack, count) in library.packs.iter_mut().zip(counts) {
         pack.card_count = count;

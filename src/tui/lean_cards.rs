@@ -104,7 +104,10 @@ impl App {
     /// Puts cards read whole in place of their lean entries, and makes the oldest read cards
     /// not in view lean again. A card that could not be read stays lean: the preview shows its
     /// metadata, and it is never saved.
-    pub(super) fn cards_read(&mut self, read: Vec<(usize, PathBuf, Result<Box<LibraryCard>, String>)>) {
+    pub(super) fn cards_read(
+        &mut self,
+        read: Vec<(usize, PathBuf, Result<Box<LibraryCard>, String>)>,
+    ) {
         for (index, path, result) in read {
             let Ok(card) = result else {
                 continue;

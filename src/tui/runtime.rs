@@ -17,9 +17,9 @@ use super::event::{Event, script};
 use super::terminal::Signals;
 // Loading in the background and timing (#9).
 use super::timing::Timing;
-use std::sync::mpsc::{Receiver, TryRecvError};
 use super::view;
 use crate::library;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// How long to wait for input before looking at the signal flags again. Waiting (not
 /// spinning) is what keeps the app idle when nothing happens.

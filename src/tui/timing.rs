@@ -28,13 +28,7 @@ impl Timing {
     pub fn from_env(started: Instant) -> Timing {
         let out = std::env::var_os(TIMING_ENV)
             .filter(|path| !path.is_empty())
-            .and_then(|path| {
-                File::options()
-                    .create(true)
-                    .append(true)
-                    .open(path)
-                    .ok()
-            })
+            .and_then(|path| File::options().create(true).append(true).open(path).ok())
             .map(BufWriter::new);
         Timing { out, started }
     }

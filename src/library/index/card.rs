@@ -145,4 +145,3 @@ impl Searchable for IndexedCard {
         ""
     }
 }
-
