@@ -37,6 +37,7 @@ mod app_agenda;
 pub mod pack_jobs;
 // Loading in the background, cards read on demand, timing (#9).
 pub mod lean_cards;
+pub mod search_worker;
 pub mod timing;
 
 use std::path::{Path, PathBuf};
@@ -134,7 +135,12 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
             size.width,
             size.height,
         );
-        let mut tui = Tui { terminal, app };
+        let mut tui = Tui {
+            terminal,
+            app,
+            // Matching off the input thread (#9).
+            search_worker: runtime::SearchWorker::start(),
+        };
         // Loading in the background (#9): the count so far, until the library arrives.
         if background.is_some() {
             tui.app.loading = Some((0, 0));

@@ -71,6 +71,11 @@ pub enum Action {
     LoadProgress { done: usize, total: usize },
     /// The background load finished: the whole library.
     BackgroundLoaded(Box<Library>),
+    /// The search pane's results for the query `text`, matched off the input thread.
+    SearchResults {
+        text: String,
+        hits: Vec<crate::search::Hit>,
+    },
 }
 
 /// An edit of a one-line text field.

@@ -63,8 +63,9 @@ pub enum Popup {
 #[derive(Debug)]
 pub struct App {
     pub library: Library,
-    /// The library's cards prepared for search, rebuilt when the library is reloaded.
-    pub search_index: SearchIndex,
+    /// The library's cards prepared for search, rebuilt when the library is reloaded (shared
+    /// with the search worker, #9).
+    pub search_index: std::sync::Arc<SearchIndex>,
     pub keymap: Keymap,
     pub theme: Theme,
     /// The terminal's size.
@@ -91,7 +92,7 @@ pub struct App {
 impl App {
     /// An app on a loaded library, for a terminal of `width` x `height`.
     pub fn new(mut library: Library, keymap: Keymap, theme: Theme, width: u16, height: u16) -> App {
-        let search_index = library_search_index(&mut library);
+        let search_index = std::sync::Arc::new(library_search_index(&mut library));
         // Start on the first source that has something in it: with no cards of one's own
         // yet, that is the first pack.
         let first_full = sources(&library)
@@ -190,6 +191,8 @@ impl App {
             Action::Command(command) => self.command(command),
             // Pack browser: its path field and y/n answers.
             Action::Edit(edit) if self.pack_screen_has_keys() => self.pack_edit(edit),
+            // Matching off the input thread over a large library (#9).
+            Action::Edit(edit) if self.search_on_worker() => self.search_edit_on_worker(edit),
             Action::Edit(edit) => {
                 self.edit(edit);
                 Vec::new()
@@ -238,6 +241,14 @@ impl App {
             Action::BackgroundLoaded(library) => {
                 self.loading = None;
                 self.library_loaded(*library)
+            }
+            Action::SearchResults { text, hits } => {
+                if self.popups.is_empty()
+                    && let Some(Screen::Search(search)) = self.screens.last_mut()
+                {
+                    search.results_arrived(&text, hits);
+                }
+                Vec::new()
             }
             // Agenda builder and run mode.
             other => self.agenda_action(other),
@@ -443,7 +454,7 @@ impl App {
 
     fn library_loaded(&mut self, library: Library) -> Vec<Effect> {
         self.library = library;
-        self.search_index = library_search_index(&mut self.library);
+        self.search_index = std::sync::Arc::new(library_search_index(&mut self.library));
         self.files.clear();
         self.lean_cards.clear();
         // Readiness (#6): the personal state is read again with the library.

@@ -44,4 +44,7 @@ pub enum Effect {
     /// Read these lean cards whole (position in `Library::cards`, path, source); answered by
     /// `Action::CardsRead`.
     ReadCards(Vec<(usize, PathBuf, crate::library::CardSource)>),
+    /// Match a query of the search pane (off the input thread when there is a worker);
+    /// answered by `Action::SearchResults`.
+    Search(super::search_worker::SearchJob),
 }

@@ -5,13 +5,16 @@
 //! ([`Effect::ReadCards`]); the runtime reads them before the next frame is drawn, and they
 //! come back as [`Action::CardsRead`]. A few read cards are kept; older ones are made lean
 //! again, so memory stays small however many cards are looked at.
+//!
+//! The search pane's side of matching off the input thread is here too.
 
 use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 
-use super::action::Action;
+use super::action::{Action, TextEdit};
 use super::app::{App, Screen};
 use super::effect::Effect;
+use super::search_worker::{SearchJob, WORKER_FROM};
 use super::views::preview::Subject;
 use crate::library::{CardSource, LibraryCard, read_full};
 
@@ -49,6 +52,28 @@ pub fn read_cards(cards: Vec<(usize, PathBuf, CardSource)>) -> Action {
 }
 
 impl App {
+    /// Whether a key typed now goes to the search pane's query over a library large enough to
+    /// match off the input thread (see [`super::search_worker`]).
+    pub(super) fn search_on_worker(&self) -> bool {
+        self.popups.is_empty()
+            && matches!(self.screens.last(), Some(Screen::Search(_)))
+            && self.search_index.len() >= WORKER_FROM
+    }
+
+    /// The prompt changes now; the results are asked for.
+    pub(super) fn search_edit_on_worker(&mut self, edit: TextEdit) -> Vec<Effect> {
+        let Some(Screen::Search(search)) = self.screens.last_mut() else {
+            return Vec::new();
+        };
+        match search.edit_deferred(edit) {
+            Some(text) => vec![Effect::Search(SearchJob {
+                index: std::sync::Arc::clone(&self.search_index),
+                text,
+            })],
+            None => Vec::new(),
+        }
+    }
+
     /// Positions of the cards shown or worked on now: the browser's preview, and each screen's
     /// card, selected result or agenda cards.
     fn cards_in_view(&self) -> Vec<usize> {

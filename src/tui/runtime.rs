@@ -16,6 +16,7 @@ use super::effect::Effect;
 use super::event::{Event, script};
 use super::terminal::Signals;
 // Loading in the background and timing (#9).
+pub use super::search_worker::SearchWorker;
 use super::timing::Timing;
 use super::view;
 use crate::library;
@@ -29,6 +30,9 @@ const POLL_INTERVAL: Duration = Duration::from_millis(200);
 pub struct Tui<B: Backend> {
     pub terminal: Terminal<B>,
     pub app: App,
+    /// Matches search queries off the input thread (#9); without it (tests) searches run in
+    /// place.
+    pub search_worker: Option<SearchWorker>,
 }
 
 impl<B> Tui<B>
@@ -38,7 +42,11 @@ where
 {
     pub fn new(backend: B, app: App) -> anyhow::Result<Self> {
         let terminal = Terminal::new(backend).context("cannot use the terminal")?;
-        Ok(Tui { terminal, app })
+        Ok(Tui {
+            terminal,
+            app,
+            search_worker: None,
+        })
     }
 
     /// Draws the app as it is now.
@@ -72,6 +80,17 @@ where
             let action = match effect {
                 // Pack browser: installs draw their progress as they go.
                 Effect::Pack(job) => self.run_pack_job(job),
+                // Matching off the input thread (#9): the results come through the event loop.
+                Effect::Search(job) => {
+                    let sent = match &mut self.search_worker {
+                        Some(worker) => worker.send(job.clone()),
+                        None => false,
+                    };
+                    if sent {
+                        continue;
+                    }
+                    super::search_worker::run_in_place(job)
+                }
                 effect => run_effect(effect),
             };
             queue.extend(self.app.update(action));
@@ -141,8 +160,9 @@ pub fn run_effect(effect: Effect) -> Action {
         Effect::SaveCard(save) => save.run(),
         Effect::SaveReadiness(save) => save.run(),
         Effect::LoadReadiness(root) => super::readiness::load_state(&root),
-        // Cards read on demand (#9).
+        // Cards read on demand and matching (#9).
         Effect::ReadCards(cards) => super::lean_cards::read_cards(cards),
+        Effect::Search(job) => super::search_worker::run_in_place(job),
     }
 }
 
@@ -156,6 +176,9 @@ where
     let mut timing = Timing::from_env(std::time::Instant::now());
     event_loop_with(tui, signals, None, &mut timing)
 }
+
+/// How often to look for search results while they are coming (#9): a fraction of a frame.
+const SEARCH_POLL: Duration = Duration::from_millis(1);
 
 /// How often to look for background results while they are coming (#9): often enough that
 /// progress moves smoothly.
@@ -175,6 +198,8 @@ where
 {
     tui.draw()?;
     timing.since_start("first_frame", "");
+    // The last key whose search results are still to come, for the timing mode.
+    let mut last_key: Option<(std::time::Instant, String)> = None;
     // Agenda builder and run mode: the clock run mode reads, sent as an action.
     let started = std::time::Instant::now();
     while tui.app.is_running() {
@@ -196,7 +221,17 @@ where
                 tui.draw()?;
             }
         }
-        let interval = if background.is_some() {
+        // Matching off the input thread (#9): results that arrived, then one frame.
+        if searched(tui, timing, last_key.as_ref())? {
+            last_key = None;
+        }
+        let interval = if tui
+            .search_worker
+            .as_ref()
+            .is_some_and(SearchWorker::is_busy)
+        {
+            SEARCH_POLL
+        } else if background.is_some() {
             BACKGROUND_POLL
         } else {
             POLL_INTERVAL
@@ -216,6 +251,13 @@ where
                 && let Event::Key(key) = &event
             {
                 timing.since("key", read_at, &format!("{context:?}\t{:?}", key.key));
+                if tui
+                    .search_worker
+                    .as_ref()
+                    .is_some_and(SearchWorker::is_busy)
+                {
+                    last_key = Some((read_at, format!("{context:?}\t{:?}", key.key)));
+                }
             }
         }
     }
@@ -255,4 +297,34 @@ where
             }
         }
     }
+}
+
+/// Applies the search results the worker sent (#9) and draws them; records the time from
+/// `last_key` to them. Returns whether results arrived.
+fn searched<B>(
+    tui: &mut Tui<B>,
+    timing: &mut Timing,
+    last_key: Option<&(std::time::Instant, String)>,
+) -> anyhow::Result<bool>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let Some(worker) = &mut tui.search_worker else {
+        return Ok(false);
+    };
+    let arrived = worker.arrived();
+    if arrived.is_empty() {
+        return Ok(false);
+    }
+    let busy = worker.is_busy();
+    for action in arrived {
+        let effects = tui.app.update(action);
+        tui.run_effects(effects);
+    }
+    tui.draw()?;
+    if !busy && let Some((read_at, detail)) = last_key {
+        timing.since("results", *read_at, detail);
+    }
+    Ok(!busy)
 }
