@@ -229,3 +229,27 @@ fn a_lean_card_is_never_written() {
         "file untouched"
     );
 }
+
+#[test]
+fn deferred_search_echoes_now_and_takes_only_results_for_what_the_box_says() {
+    use skillbook::search::{Query, SearchIndex};
+    use skillbook::tui::action::TextEdit;
+    use skillbook::tui::views::search::SearchScreen;
+    let (_dir, root) = temp_library();
+    let library = library::load(&root);
+    let index = SearchIndex::new(&library.cards);
+    let mut screen = SearchScreen::new(&index);
+    let before = screen.hits.clone();
+    assert_eq!(
+        screen.edit_deferred(TextEdit::Insert('k')),
+        Some("k".to_string())
+    );
+    assert_eq!(screen.input.text(), "k", "the prompt echoes at once");
+    assert_eq!(screen.hits, before, "the results wait for the worker");
+    let stale = index.search(&Query::parse("x"), 500);
+    screen.results_arrived("x", stale);
+    assert_eq!(screen.hits, before, "results for another query are dropped");
+    let fresh = index.search(&Query::parse("k"), 500);
+    screen.results_arrived("k", fresh.clone());
+    assert_eq!(screen.hits, fresh);
+}

@@ -129,3 +129,55 @@ fn work(jobs: &Receiver<SearchJob>, results: &Sender<Option<Action>>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::SkillCard;
+
+    fn index() -> Arc<SearchIndex> {
+        let cards: Vec<SkillCard> = ["Build a pivot chart", "Share the team channel", "Plan"]
+            .iter()
+            .enumerate()
+            .map(|(i, title)| SkillCard::new(format!("c{i}"), *title))
+            .collect();
+        Arc::new(SearchIndex::new(&cards))
+    }
+
+    fn wait_for(worker: &mut SearchWorker) -> Vec<Action> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let mut all = Vec::new();
+        while worker.is_busy() && std::time::Instant::now() < deadline {
+            all.extend(worker.arrived());
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        all
+    }
+
+    #[test]
+    fn the_worker_answers_the_newest_query_as_a_search_in_place_would() {
+        let index = index();
+        let mut worker = SearchWorker::start().expect("a thread");
+        for text in ["p", "pi", "piv"] {
+            assert!(worker.send(SearchJob {
+                index: Arc::clone(&index),
+                text: text.to_string(),
+            }));
+        }
+        let answers = wait_for(&mut worker);
+        assert!(!worker.is_busy(), "every job answered");
+        let last = answers.last().expect("results");
+        let in_place = run_in_place(SearchJob {
+            index: Arc::clone(&index),
+            text: "piv".into(),
+        });
+        let (Action::SearchResults { text, hits }, Action::SearchResults { hits: expected, .. }) =
+            (last, in_place)
+        else {
+            panic!("search results");
+        };
+        assert_eq!(text, "piv");
+        assert_eq!(hits, &expected);
+        assert_eq!(hits.len(), 1);
+    }
+}
