@@ -19,7 +19,8 @@ TARGET=${CARGO_TARGET_DIR:-target}
 SESSION=skillbook-latency-$$
 
 command -v tmux >/dev/null || { apt-get install -y tmux >/dev/null || { apt-get update >/dev/null && apt-get install -y tmux >/dev/null; }; }
-cargo build --release --quiet --bin skillbook --example generate_library
+# NO_BUILD=1 uses the binaries already built (while another cargo command holds the build lock).
+[[ -n ${NO_BUILD:-} ]] || cargo build --release --quiet --bin skillbook --example generate_library
 BIN=$(realpath "$TARGET/release/skillbook")
 GEN=$TARGET/release/examples/generate_library
 mkdir -p "$WORK"
