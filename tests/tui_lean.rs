@@ -128,6 +128,10 @@ fn without_an_index_the_library_arrives_from_the_background() {
     }
     assert_eq!(app.loading, None);
     assert_eq!(ids(&app.library), ids(&library::load(&root)));
+    assert_eq!(
+        app.browser.sources.selected, 0,
+        "the app now starts on the own cards, as with the whole library"
+    );
     assert!(index.exists(), "the index is written after a cold load");
     let (warm, background) = start_loading(&root, Some(index));
     assert!(background.is_none(), "with an index the app starts from it");

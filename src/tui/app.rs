@@ -238,10 +238,7 @@ impl App {
                 self.loading = Some((done, total));
                 Vec::new()
             }
-            Action::BackgroundLoaded(library) => {
-                self.loading = None;
-                self.library_loaded(*library)
-            }
+            Action::BackgroundLoaded(library) => self.background_loaded(*library),
             Action::SearchResults { text, hits } => {
                 if self.popups.is_empty()
                     && let Some(Screen::Search(search)) = self.screens.last_mut()
@@ -452,7 +449,7 @@ impl App {
         }
     }
 
-    fn library_loaded(&mut self, library: Library) -> Vec<Effect> {
+    pub(super) fn library_loaded(&mut self, library: Library) -> Vec<Effect> {
         self.library = library;
         self.search_index = std::sync::Arc::new(library_search_index(&mut self.library));
         self.files.clear();

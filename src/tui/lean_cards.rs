@@ -16,7 +16,8 @@ use super::app::{App, Screen};
 use super::effect::Effect;
 use super::search_worker::{SearchJob, WORKER_FROM};
 use super::views::preview::Subject;
-use crate::library::{CardSource, LibraryCard, read_full};
+use super::views::sources::sources;
+use crate::library::{CardSource, Library, LibraryCard, read_full};
 
 /// How many read cards are kept beyond those in view.
 const KEEP: usize = 32;
@@ -52,6 +53,28 @@ pub fn read_cards(cards: Vec<(usize, PathBuf, CardSource)>) -> Action {
 }
 
 impl App {
+    /// The library the background load finished. While it loaded the app started on the
+    /// first source with cards then (a bundled pack, own cards not being there yet); unless
+    /// the user moved, it now starts where it would have with the whole library: own cards
+    /// first when there are any.
+    pub(super) fn background_loaded(&mut self, library: Library) -> Vec<Effect> {
+        let first_full = |library: &Library| {
+            sources(library)
+                .iter()
+                .position(|entry| entry.count > 0)
+                .unwrap_or(0)
+        };
+        let untouched = self.screens.is_empty()
+            && self.browser.sources.selected == first_full(&self.library)
+            && self.browser.list.selected == 0;
+        self.loading = None;
+        let effects = self.library_loaded(library);
+        if untouched {
+            self.browser.sources.selected = first_full(&self.library);
+        }
+        effects
+    }
+
     /// Whether a key typed now goes to the search pane's query over a library large enough to
     /// match off the input thread (see [`super::search_worker`]).
     pub(super) fn search_on_worker(&self) -> bool {
