@@ -22,7 +22,8 @@ if ! command -v hyperfine >/dev/null || ! command -v fzf >/dev/null; then
     apt-get install -y hyperfine fzf >/dev/null || { apt-get update >/dev/null && apt-get install -y hyperfine fzf >/dev/null; }
 fi
 
-cargo build --release --quiet --bin skillbook --example generate_library
+# NO_BUILD=1 uses the binaries already built (while another cargo command holds the build lock).
+[[ -n ${NO_BUILD:-} ]] || cargo build --release --quiet --bin skillbook --example generate_library
 BIN=$TARGET/release/skillbook
 GEN=$TARGET/release/examples/generate_library
 # The index goes to a cache folder of this run, never the user's.

@@ -57,14 +57,14 @@ impl FromStr for Level {
 }
 
 /// One of the card's own checklist items (`[[checklist]]`), beside the default items.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ChecklistItem {
     pub item: String,
     pub done: bool,
 }
 
 /// A card forked from a pack remembers where it came from, for three-way merges on update.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
     pub pack: String,
     pub card: String,

@@ -6,6 +6,7 @@
 
 mod bundled;
 mod index;
+mod lean;
 mod load;
 mod parallel;
 mod resolve;
@@ -14,8 +15,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use bundled::bundled_files;
-pub use index::{IndexStats, IndexedCard, IndexedLibrary, index_file, load_indexed};
-pub use load::load;
+pub use index::{
+    CardRest, IndexStats, IndexedCard, IndexedLibrary, index_file, load_indexed, load_indexed_with,
+};
+pub use lean::{Progress, load_lean, read_full};
+pub use load::{load, load_skeleton};
 pub use resolve::{CardRef, DuplicateId};
 
 use crate::card::{CardFile, SkillCard};
@@ -60,6 +64,11 @@ pub struct LibraryCard {
     pub path: PathBuf,
     pub file: CardFile,
     pub fingerprint: Fingerprint,
+    /// True when the card was loaded from the library index without its body and file text
+    /// (`card.body` is empty, `file` holds no text): a large library fits in memory that way.
+    /// [`read_full`] reads the whole card when something shows or changes it; a lean card is
+    /// never saved.
+    pub lean: bool,
 }
 
 impl LibraryCard {
@@ -74,6 +83,14 @@ impl LibraryCard {
     /// Whether the card can be written (own cards only; packs are read only).
     pub fn is_own(&self) -> bool {
         self.source == CardSource::Own
+    }
+
+    /// Drops the body and file text again (the metadata stays), to keep memory small once the
+    /// card is no longer shown.
+    pub fn make_lean(&mut self) {
+        self.card.body = String::new();
+        self.file = CardFile::default();
+        self.lean = true;
     }
 }
 
@@ -119,6 +136,9 @@ pub struct Library {
     pub agenda_paths: Vec<PathBuf>,
     /// The user's course files (`courses/*.toml`).
     pub course_paths: Vec<PathBuf>,
+    /// The words of every card's body, by position in `cards`, when the library came from the
+    /// index with lean cards (their bodies are not in memory to index again).
+    pub body_index: Option<crate::search::BodyIndex>,
     /// Card positions in `cards` by plain id, rebuilt whenever `cards` changes.
     by_id: HashMap<String, Vec<usize>>,
     /// Merge conflicts a pack update left beside the user's forked cards (#8).

@@ -47,6 +47,10 @@ mod app_course;
 mod app_log;
 // The export window (#7).
 mod app_export;
+// Loading in the background, cards read on demand, timing (#9).
+pub mod lean_cards;
+pub mod search_worker;
+pub mod timing;
 
 use std::path::{Path, PathBuf};
 
@@ -54,7 +58,7 @@ use anyhow::Context as _;
 
 use self::app::App;
 use self::config::{config_dir, load_config};
-use self::runtime::{Tui, event_loop};
+use self::runtime::{Tui, event_loop_with};
 use self::terminal::{Signals, end_by_signal};
 use self::theme::{DEFAULT_THEME, Theme};
 use crate::library::{self, Library};
@@ -127,7 +131,10 @@ pub fn build_app(
 /// The terminal is restored on every way out. When SIGTERM, SIGHUP or SIGINT ends the app,
 /// the process then ends as that signal asks, so the parent sees why it stopped.
 pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
-    let library = library::load(&library_root);
+    // #9: the library comes from its index when there is one (the cards are checked against
+    // it); without one, the first frame shows what is loaded while the rest loads behind it.
+    let mut timing = timing::Timing::from_env(std::time::Instant::now());
+    let (library, background) = start_loading(&library_root, library::index_file(&library_root));
     let signals = Signals::register().context("cannot listen for signals")?;
     let terminal = terminal::init().context("cannot take over the terminal")?;
     let outcome = (|| {
@@ -145,7 +152,13 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
             app,
             // Pack installs on worker threads (#8).
             pack_workers: pack_worker::PackWorkers::default(),
+            // Matching off the input thread (#9).
+            search_worker: runtime::SearchWorker::start(),
         };
+        // Loading in the background (#9): the count so far, until the library arrives.
+        if background.is_some() {
+            tui.app.loading = Some((0, 0));
+        }
         // The personal readiness state: ticks on pack cards (#6).
         tui.run_effects(vec![effect::Effect::LoadReadiness(library_root.clone())]);
         // Unsaved text an earlier run left behind is offered back first (#5).
@@ -153,7 +166,7 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
         tui.run_effects(vec![effect::Effect::Editing(
             editor::effects::EditEffect::ScanRecovery { root },
         )]);
-        event_loop(&mut tui, &signals)
+        event_loop_with(&mut tui, &signals, background, &mut timing)
     })();
     terminal::restore();
     match outcome {
@@ -163,5 +176,45 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
         }
         Ok(None) => Ok(()),
         Err(error) => Err(error),
+    }
+}
+
+/// The library to start on, and the background load still to come (#9). With an index file
+/// (`index`, see [`library::index_file`]) the library loads through it at once (only new and
+/// changed cards are parsed); without one, the app starts on the bundled packs, agendas and
+/// courses while a thread parses every card, sending its progress and then the library as
+/// actions, and writes the index for next time.
+pub fn start_loading(
+    root: &Path,
+    index: Option<PathBuf>,
+) -> (Library, Option<std::sync::mpsc::Receiver<action::Action>>) {
+    if index.as_deref().is_some_and(Path::exists) {
+        let library = library::load_lean(root, index.as_deref(), &|_, _| {});
+        return (library, None);
+    }
+    let skeleton = library::load_skeleton(root);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let (thread_root, thread_index) = (root.to_path_buf(), index.clone());
+    let spawned = std::thread::Builder::new()
+        .name("library-load".into())
+        .spawn(move || {
+            let last = std::sync::Mutex::new(0usize);
+            let progress = |done: usize, total: usize| {
+                // One message per percent at most: the channel stays short.
+                let step = (total / 100).max(1);
+                if let Ok(mut last) = last.lock()
+                    && (done >= *last + step || done == total)
+                {
+                    *last = done;
+                    let _ = sender.send(action::Action::LoadProgress { done, total });
+                }
+            };
+            let library = library::load_lean(&thread_root, thread_index.as_deref(), &progress);
+            let _ = sender.send(action::Action::BackgroundLoaded(Box::new(library)));
+        });
+    match spawned {
+        Ok(_) => (skeleton, Some(receiver)),
+        // No thread to spare: load here, as before.
+        Err(_) => (library::load_lean(root, index.as_deref(), &|_, _| {}), None),
     }
 }

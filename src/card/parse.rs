@@ -18,8 +18,10 @@ use crate::toml_read::{FieldReader, TomlSource};
 
 const DELIMITER: &str = "+++";
 
-/// The text a card was read from, kept so that saves can change only what changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The text a card was read from, kept so that saves can change only what changed. The
+/// default is no text at all: what a card loaded without its body holds (see
+/// `LibraryCard::lean`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CardFile {
     /// The file's text with any byte-order mark removed and line endings made `\n`.
     pub(crate) text: String,

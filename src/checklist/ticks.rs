@@ -152,6 +152,14 @@ pub fn save_card(card: &mut LibraryCard, new: SkillCard) -> Result<()> {
                 .into(),
         });
     }
+    if card.lean {
+        // #9: a card loaded without its text cannot be written through it: the save would
+        // lose the body. The app reads the whole card before anything can change it.
+        return Err(Error::Refused {
+            path: card.path.clone(),
+            message: "was loaded without its text and is not written; open it again".into(),
+        });
+    }
     if new == card.card {
         return Ok(());
     }

@@ -11,100 +11,27 @@
 //! [`load_indexed`] returns the cards in the order [`super::load`] loads them, so positions and
 //! search results are the same as when searching the full library.
 
+mod card;
+mod codes;
 mod format;
+
+pub use card::{CardRest, IndexedCard};
 #[cfg(test)]
 mod tests;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::load::files_below;
-use super::{BrokenFile, CardSource, bundled_files};
-use crate::card::{Level, SkillCard, parse_card};
-use crate::duration::Minutes;
+use super::{BrokenFile, bundled_files};
+use crate::card::parse_card;
 use crate::error::{Diagnostic, Position};
 use crate::pack::{MANIFEST, parse_manifest};
-use crate::search::{BodyIndex, Searchable, words};
+use crate::search::{BodyIndex, words};
 use crate::store::Fingerprint;
-
-/// A card as the index keeps it: what search matches and what a result line shows.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct IndexedCard {
-    pub id: String,
-    pub title: String,
-    pub summary: Option<String>,
-    pub tool: Option<String>,
-    pub tags: Vec<String>,
-    #[serde(with = "level_code")]
-    pub level: Option<Level>,
-    #[serde(with = "minutes_code")]
-    pub duration: Option<Minutes>,
-    pub lang: Option<String>,
-    /// The pack the card comes from; `None` for the user's own cards.
-    pub pack: Option<String>,
-    /// The file's path; for bundled cards a `bundled:` path, as in [`super::LibraryCard`].
-    pub path: PathBuf,
-}
-
-impl IndexedCard {
-    fn of(card: &SkillCard, pack: Option<&str>, path: &Path) -> IndexedCard {
-        IndexedCard {
-            id: card.id.clone(),
-            title: card.title.clone(),
-            summary: card.summary.clone(),
-            tool: card.tool.clone(),
-            tags: card.tags.clone(),
-            level: card.level,
-            duration: card.duration,
-            lang: card.lang.clone(),
-            pack: pack.map(str::to_string),
-            path: path.to_path_buf(),
-        }
-    }
-
-    /// Where the card comes from.
-    pub fn source(&self) -> CardSource {
-        match &self.pack {
-            None => CardSource::Own,
-            Some(pack) => CardSource::Pack { pack: pack.clone() },
-        }
-    }
-
-    /// `id` for own cards, `pack/id` for pack cards (as [`super::LibraryCard::qualified_id`]).
-    pub fn qualified_id(&self) -> String {
-        match &self.pack {
-            None => self.id.clone(),
-            Some(pack) => format!("{pack}/{}", self.id),
-        }
-    }
-}
-
-/// An indexed card searches by its short fields; its body is in the [`BodyIndex`].
-impl Searchable for IndexedCard {
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn tool(&self) -> &str {
-        self.tool.as_deref().unwrap_or("")
-    }
-    fn tags(&self) -> &[String] {
-        &self.tags
-    }
-    fn summary(&self) -> &str {
-        self.summary.as_deref().unwrap_or("")
-    }
-    fn level(&self) -> Option<&str> {
-        self.level.map(Level::as_str)
-    }
-    fn duration(&self) -> Option<Minutes> {
-        self.duration
-    }
-    fn body(&self) -> &str {
-        ""
-    }
-}
 
 /// What a card file was like when indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -144,6 +71,8 @@ pub struct IndexedLibrary {
     pub broken: Vec<BrokenFile>,
     pub problems: Vec<Diagnostic>,
     pub stats: IndexStats,
+    /// Each card's file fingerprint when indexed, by position in `cards`.
+    pub fingerprints: Vec<Fingerprint>,
 }
 
 /// The index file for a library root: one file per root in the platform cache folder
@@ -162,6 +91,16 @@ pub fn index_file(root: &Path) -> Option<PathBuf> {
 /// Loads what search needs from the library at `root`, through the index in `index_file`
 /// when given (see [`index_file`]), and brings that index up to date.
 pub fn load_indexed(root: &Path, index_file: Option<&Path>) -> IndexedLibrary {
+    load_indexed_with(root, index_file, &|_, _| {})
+}
+
+/// [`load_indexed`], telling `progress` (cards done, cards in all) as the cards are checked
+/// and parsed, from any thread.
+pub fn load_indexed_with(
+    root: &Path,
+    index_file: Option<&Path>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> IndexedLibrary {
     let now = SystemTime::now();
     let mut library = IndexedLibrary {
         root: root.to_path_buf(),
@@ -194,7 +133,14 @@ pub fn load_indexed(root: &Path, index_file: Option<&Path>) -> IndexedLibrary {
         );
         plans.push(plan);
     }
-    let parsed = parse_all(&sources, &plans, now);
+    let reused = plans
+        .iter()
+        .filter(|plan| matches!(plan, Plan::Reuse { .. }))
+        .count();
+    progress(reused, plans.len());
+    let parsed = parse_all(&sources, &plans, now, &|done| {
+        progress(reused + done, plans.len());
+    });
 
     // Assemble in load order, renumbering what the old body index knows.
     let mut new_number: Vec<Option<u32>> = vec![None; old.cards.len()];
@@ -264,6 +210,14 @@ pub fn load_indexed(root: &Path, index_file: Option<&Path>) -> IndexedLibrary {
     {
         library.stats.saved = format::write(file, &index).is_ok();
     }
+    library.fingerprints = index
+        .stamps
+        .iter()
+        .map(|stamp| Fingerprint {
+            len: stamp.len,
+            hash: stamp.hash,
+        })
+        .collect();
     library.cards = index.cards;
     library.body = index.body;
     library
@@ -336,7 +290,12 @@ fn check(
 }
 
 /// Parses every card planned for parsing, on all cores, in plan order.
-fn parse_all(sources: &[Source], plans: &[Plan], now: SystemTime) -> Vec<Parsed> {
+fn parse_all(
+    sources: &[Source],
+    plans: &[Plan],
+    now: SystemTime,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Parsed> {
     let work: Vec<(&Source, Option<&[u8]>)> = sources
         .iter()
         .zip(plans)
@@ -353,13 +312,24 @@ fn parse_all(sources: &[Source], plans: &[Plan], now: SystemTime) -> Vec<Parsed>
             .collect();
     }
     let chunk = work.len().div_ceil(threads);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let done = &done;
     std::thread::scope(|scope| {
         let handles: Vec<_> = work
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|&(source, bytes)| parse_one(source, bytes, now))
+                        .enumerate()
+                        .map(|(i, &(source, bytes))| {
+                            // Progress every few hundred cards: often enough for a smooth
+                            // count, rarely enough to cost nothing.
+                            if i % 512 == 511 {
+                                let now_done = done.fetch_add(512, Ordering::Relaxed) + 512;
+                                progress(now_done);
+                            }
+                            parse_one(source, bytes, now)
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -515,35 +485,4 @@ fn is_racy(modified: i128, now: SystemTime) -> bool {
 
 fn card_number(position: usize) -> u32 {
     u32::try_from(position).unwrap_or(u32::MAX)
-}
-
-/// Levels as their position in [`Level::ALL`] (the card type serializes, but does not read).
-mod level_code {
-    use super::Level;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(level: &Option<Level>, s: S) -> Result<S::Ok, S::Error> {
-        let code = level.and_then(|level| Level::ALL.iter().position(|l| *l == level));
-        code.and_then(|c| u8::try_from(c).ok()).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Level>, D::Error> {
-        let code: Option<u8> = Option::deserialize(d)?;
-        Ok(code.and_then(|code| Level::ALL.get(usize::from(code)).copied()))
-    }
-}
-
-/// Durations as plain minutes.
-mod minutes_code {
-    use super::Minutes;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(minutes: &Option<Minutes>, s: S) -> Result<S::Ok, S::Error> {
-        minutes.map(Minutes::get).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Minutes>, D::Error> {
-        let minutes: Option<u32> = Option::deserialize(d)?;
-        Ok(minutes.map(Minutes))
-    }
 }

@@ -17,20 +17,36 @@ use crate::store::Fingerprint;
 /// Loads the library at `root` (which need not exist: an empty library still has the bundled
 /// packs). Problems are collected in the library, never returned as an error.
 pub fn load(root: &Path) -> Library {
+    load_parts(root, true, true)
+}
+
+/// The library at `root` without its own and installed packs' cards: what the terminal app
+/// shows while those load in the background (#9). The bundled packs' cards are there (they
+/// are in memory already), and the agendas and courses.
+pub fn load_skeleton(root: &Path) -> Library {
+    load_parts(root, false, true)
+}
+
+/// Loads the library at `root`; without its cards when `with_cards` is false (the packs,
+/// templates, agenda and course paths and folder problems only: the cards then come from
+/// the index, see [`super::load_lean`]).
+pub(super) fn load_parts(root: &Path, with_cards: bool, with_bundled_cards: bool) -> Library {
     let mut library = Library {
         root: root.to_path_buf(),
         ..Library::default()
     };
-    let own = files_below(&root.join("cards"), "md", &mut library.problems);
-    // Merge conflicts left by a pack update are not cards: reported as conflicts (#8).
-    let (conflicts, own): (Vec<PathBuf>, Vec<PathBuf>) =
-        own.into_iter().partition(|path| is_conflict_file(path));
-    load_conflicts(&mut library, &conflicts);
-    let own = collect_cards(&mut library, read_cards(&own, &CardSource::Own));
-    library.cards = own;
+    if with_cards {
+        let own = files_below(&root.join("cards"), "md", &mut library.problems);
+        // Merge conflicts left by a pack update are not cards: reported as conflicts (#8).
+        let (conflicts, own): (Vec<PathBuf>, Vec<PathBuf>) =
+            own.into_iter().partition(|path| is_conflict_file(path));
+        load_conflicts(&mut library, &conflicts);
+        let own = collect_cards(&mut library, read_cards(&own, &CardSource::Own));
+        library.cards = own;
+    }
     let mut packs: BTreeMap<String, (LoadedPack, Vec<LibraryCard>)> = BTreeMap::new();
-    load_installed_packs(&mut library, &mut packs);
-    load_bundled_packs(&mut library, &mut packs);
+    load_installed_packs(&mut library, &mut packs, with_cards);
+    load_bundled_packs(&mut library, &mut packs, with_bundled_cards);
     for (_, (pack, cards)) in packs {
         library.packs.push(pack);
         library.cards.extend(cards);
@@ -86,6 +102,7 @@ fn card_from_bytes(
             path: path.to_path_buf(),
             file,
             fingerprint: Fingerprint::of(bytes),
+            lean: false,
         }),
         Err(problems) => {
             library.broken.push(BrokenFile {
@@ -100,6 +117,7 @@ fn card_from_bytes(
 fn load_installed_packs(
     library: &mut Library,
     packs: &mut BTreeMap<String, (LoadedPack, Vec<LibraryCard>)>,
+    with_cards: bool,
 ) {
     let folder = library.packs_folder();
     let Ok(entries) = fs::read_dir(&folder) else {
@@ -147,8 +165,12 @@ fn load_installed_packs(
         let source = CardSource::Pack {
             pack: manifest.name.clone(),
         };
-        let paths = files_below(&pack_folder.join("cards"), "md", &mut library.problems);
-        let cards = collect_cards(library, read_cards(&paths, &source));
+        let cards = if with_cards {
+            let paths = files_below(&pack_folder.join("cards"), "md", &mut library.problems);
+            collect_cards(library, read_cards(&paths, &source))
+        } else {
+            Vec::new()
+        };
         let mut templates = Vec::new();
         for kind in ["agendas", "courses"] {
             for path in files_below(&pack_folder.join(kind), "toml", &mut library.problems) {
@@ -173,6 +195,7 @@ fn load_installed_packs(
 fn load_bundled_packs(
     library: &mut Library,
     packs: &mut BTreeMap<String, (LoadedPack, Vec<LibraryCard>)>,
+    with_cards: bool,
 ) {
     let installed: HashSet<String> = packs.keys().cloned().collect();
     let mut by_pack: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
@@ -211,6 +234,9 @@ fn load_bundled_packs(
         let mut templates = Vec::new();
         for (rest, text) in files {
             if rest.starts_with("cards/") && rest.ends_with(".md") {
+                if !with_cards {
+                    continue;
+                }
                 let path = display(rest);
                 cards.extend(card_from_bytes(
                     library,

@@ -57,6 +57,7 @@ fn read_card(path: &PathBuf, source: &CardSource) -> CardOutcome {
             path: path.clone(),
             file,
             fingerprint: Fingerprint::of(&bytes),
+            lean: false,
         })),
         Err(problems) => CardOutcome::Broken(BrokenFile {
             path: path.clone(),

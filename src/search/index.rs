@@ -16,6 +16,10 @@ use crate::duration::Minutes;
 /// instead of optimally, so a pack with a megabyte summary cannot make every keystroke slow.
 const ELEMENT_LIMIT: usize = 64 * 1024;
 
+/// From this many candidates matching is spread over the cores; below, starting threads costs
+/// more than it saves.
+const PARALLEL_FROM: usize = 4096;
+
 /// Gives every index an identity, so a [`super::LiveSearch`] notices a rebuilt index.
 static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
@@ -132,15 +136,50 @@ impl SearchIndex {
                 fuzzy: passing,
             };
         }
-        let mut hits: Vec<Hit> = passing
-            .into_iter()
-            .filter_map(|i| self.fuzzy_hit(i, &query.words))
-            .collect();
+        let mut hits = self.fuzzy_hits(&passing, &query.words);
         let fuzzy: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
         hits.extend(self.body_hits(query, &fuzzy));
-        hits.sort_by(|a, b| (a.tier, b.score, a.index).cmp(&(b.tier, a.score, b.index)));
-        hits.truncate(limit);
+        let order = |a: &Hit, b: &Hit| (a.tier, b.score, a.index).cmp(&(b.tier, a.score, b.index));
+        // Only the best `limit` are shown: pick them out, then sort just those (#9), rather
+        // than sorting every hit of a short query over 100,000 cards.
+        if limit == 0 {
+            hits.clear();
+        } else if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
         Ranked { hits, fuzzy }
+    }
+
+    /// The fuzzy hits among `candidates` (ascending positions), in that order. A long list is
+    /// matched on every core (#9): the first key of a query over 100,000 cards looks at all of
+    /// them.
+    fn fuzzy_hits(&self, candidates: &[usize], words: &[String]) -> Vec<Hit> {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        if candidates.len() < PARALLEL_FROM || threads < 2 {
+            return candidates
+                .iter()
+                .filter_map(|&i| self.fuzzy_hit(i, words))
+                .collect();
+        }
+        let chunk = candidates.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .filter_map(|&i| self.fuzzy_hit(i, words))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| handle.join().unwrap_or_default())
+                .collect()
+        })
     }
 
     /// A title or fields hit when every word matches somewhere.

@@ -356,3 +356,35 @@ fn only_structured_fuzzy_matches_count(
     let hits = index.search(&Query::parse(query), 10);
     assert_eq!(!hits.is_empty(), found, "{query:?} in {title:?}: {hits:?}");
 }
+
+#[test]
+fn a_backspace_restores_the_earlier_results_without_searching() {
+    let cards = library();
+    let index = SearchIndex::new(&cards);
+    let mut live = LiveSearch::new();
+    let at_p = live.search(&index, Query::parse("p"), 10);
+    let after_p = live.candidates();
+    live.search(&index, Query::parse("pi"), 10);
+    live.search(&index, Query::parse("piv"), 10);
+    assert_eq!(
+        live.search(&index, Query::parse("pi"), 10),
+        index.search(&Query::parse("pi"), 10)
+    );
+    assert_eq!(live.search(&index, Query::parse("p"), 10), at_p);
+    assert_eq!(
+        live.candidates(),
+        after_p,
+        "the earlier matches are back to narrow from"
+    );
+}
+
+#[test]
+fn the_best_hits_come_first_whatever_the_limit() {
+    let cards = library();
+    let index = SearchIndex::new(&cards);
+    let all = index.search(&Query::parse("c"), usize::MAX);
+    for limit in [0, 1, 2, 3, all.len()] {
+        let first = index.search(&Query::parse("c"), limit);
+        assert_eq!(first, all[..limit.min(all.len())].to_vec(), "limit {limit}");
+    }
+}

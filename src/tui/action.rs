@@ -108,6 +108,18 @@ pub enum Action {
         agenda: PathBuf,
         summary: Option<String>,
     },
+    // Loading in the background and cards read on demand (#9).
+    /// Lean cards read whole (position, path, the card or why not).
+    CardsRead(Vec<(usize, PathBuf, Result<Box<LibraryCard>, String>)>),
+    /// The background load has this many of so many cards.
+    LoadProgress { done: usize, total: usize },
+    /// The background load finished: the whole library.
+    BackgroundLoaded(Box<Library>),
+    /// The search pane's results for the query `text`, matched off the input thread.
+    SearchResults {
+        text: String,
+        hits: Vec<crate::search::Hit>,
+    },
 }
 
 /// An edit of a one-line text field.

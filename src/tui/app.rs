@@ -22,6 +22,9 @@ use super::views::search::{SearchOutcome, SearchScreen};
 use super::views::sources::sources;
 use crate::library::Library;
 use crate::search::SearchIndex;
+// Loading in the background and cards read on demand (#9).
+use super::lean_cards::LeanCards;
+use crate::search_card::library_search_index;
 // Pack browser.
 use super::pack_jobs::PackEffect;
 use super::views::packs::PackScreen;
@@ -80,8 +83,9 @@ pub enum Popup {
 #[derive(Debug)]
 pub struct App {
     pub library: Library,
-    /// The library's cards prepared for search, rebuilt when the library is reloaded.
-    pub search_index: SearchIndex,
+    /// The library's cards prepared for search, rebuilt when the library is reloaded (shared
+    /// with the search worker, #9).
+    pub search_index: std::sync::Arc<SearchIndex>,
     pub keymap: Keymap,
     pub theme: Theme,
     /// The terminal's size.
@@ -111,12 +115,17 @@ pub struct App {
     // The session log (#7).
     /// For an open agenda (by path), the latest log of its mentee as one line.
     pub previous_logs: std::collections::HashMap<PathBuf, String>,
+    // Loading in the background and cards read on demand (#9).
+    /// (cards loaded, cards in all) while the library loads in the background.
+    pub loading: Option<(usize, usize)>,
+    /// Which lean cards were read whole.
+    pub lean_cards: LeanCards,
 }
 
 impl App {
     /// An app on a loaded library, for a terminal of `width` x `height`.
-    pub fn new(library: Library, keymap: Keymap, theme: Theme, width: u16, height: u16) -> App {
-        let search_index = SearchIndex::new(&library.cards);
+    pub fn new(mut library: Library, keymap: Keymap, theme: Theme, width: u16, height: u16) -> App {
+        let search_index = std::sync::Arc::new(library_search_index(&mut library));
         // Start on the first source that has something in it: with no cards of one's own
         // yet, that is the first pack.
         let first_full = sources(&library)
@@ -144,6 +153,8 @@ impl App {
             last_agenda: None,
             // The session log (#7).
             previous_logs: std::collections::HashMap::new(),
+            loading: None,
+            lean_cards: LeanCards::default(),
         };
         // Readiness (#6): the state file is read by an effect; until then no pack card has ticks.
         app.readiness = ReadinessState::empty(state_path(&app.library));
@@ -247,6 +258,8 @@ impl App {
                 self.course_edit(edit);
                 Vec::new()
             }
+            // Matching off the input thread over a large library (#9).
+            Action::Edit(edit) if self.search_on_worker() => self.search_edit_on_worker(edit),
             Action::Edit(edit) => {
                 self.edit(edit);
                 Vec::new()
@@ -312,6 +325,24 @@ impl App {
             action @ (Action::LogLoaded { .. }
             | Action::LogSaved(_)
             | Action::LastLogFound { .. }) => self.log_action(action),
+            // Loading in the background and cards read on demand (#9).
+            Action::CardsRead(read) => {
+                self.cards_read(read);
+                Vec::new()
+            }
+            Action::LoadProgress { done, total } => {
+                self.loading = Some((done, total));
+                Vec::new()
+            }
+            Action::BackgroundLoaded(library) => self.background_loaded(*library),
+            Action::SearchResults { text, hits } => {
+                if self.popups.is_empty()
+                    && let Some(Screen::Search(search)) = self.screens.last_mut()
+                {
+                    search.results_arrived(&text, hits);
+                }
+                Vec::new()
+            }
             // Agenda builder and run mode.
             other => self.agenda_action(other),
         };
@@ -321,6 +352,8 @@ impl App {
         {
             effects.push(read);
         }
+        // Cards read on demand (#9): the lean cards in view are read before the next frame.
+        effects.extend(self.wanted_cards());
         effects
     }
 
@@ -555,10 +588,11 @@ impl App {
         }
     }
 
-    fn library_loaded(&mut self, library: Library) -> Vec<Effect> {
+    pub(super) fn library_loaded(&mut self, library: Library) -> Vec<Effect> {
         let old = std::mem::replace(&mut self.library, library);
-        self.search_index = SearchIndex::new(&self.library.cards);
+        self.search_index = std::sync::Arc::new(library_search_index(&mut self.library));
         self.files.clear();
+        self.lean_cards.clear();
         // Readiness (#6): the personal state is read again with the library.
         let mut read_state = vec![Effect::LoadReadiness(self.library.root.clone())];
         // Card positions may have moved: a card shown full screen, or its checklist, follows

@@ -430,8 +430,7 @@ impl App {
             .iter()
             .map(|path| {
                 let known = if let Some(&index) = cards.get(path.as_path()) {
-                    let text = self.library.cards[index].file.original_text();
-                    Known::Card(crate::store::Fingerprint::of(text.as_bytes()))
+                    Known::Card(self.library.cards[index].fingerprint)
                 } else if self.library.agenda_paths.contains(path)
                     || self.library.course_paths.contains(path)
                 {

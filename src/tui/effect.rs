@@ -88,4 +88,11 @@ pub enum Effect {
         agenda: PathBuf,
         mentee: String,
     },
+    // Cards read on demand (#9).
+    /// Read these lean cards whole (position in `Library::cards`, path, source); answered by
+    /// `Action::CardsRead`.
+    ReadCards(Vec<(usize, PathBuf, crate::library::CardSource)>),
+    /// Match a query of the search pane (off the input thread when there is a worker);
+    /// answered by `Action::SearchResults`.
+    Search(super::search_worker::SearchJob),
 }

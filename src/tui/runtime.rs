@@ -15,8 +15,12 @@ use super::app::App;
 use super::effect::Effect;
 use super::event::{Event, script};
 use super::terminal::{Signals, TerminalWatch};
+// Loading in the background and timing (#9).
+pub use super::search_worker::SearchWorker;
+use super::timing::Timing;
 use super::view;
 use crate::library;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// How long to wait for input before looking at the signal flags again. Waiting (not
 /// spinning) is what keeps the app idle when nothing happens.
@@ -33,6 +37,9 @@ pub struct Tui<B: Backend> {
     pub app: App,
     /// Pack installs running on worker threads (#8).
     pub pack_workers: super::pack_worker::PackWorkers,
+    /// Matches search queries off the input thread (#9); without it (tests) searches run in
+    /// place.
+    pub search_worker: Option<SearchWorker>,
 }
 
 impl<B> Tui<B>
@@ -46,6 +53,7 @@ where
             terminal,
             app,
             pack_workers: super::pack_worker::PackWorkers::default(),
+            search_worker: None,
         })
     }
 
@@ -114,6 +122,17 @@ where
                 Effect::Editing(super::editor::effects::EditEffect::External { path }) => {
                     self.external_edit(path)
                 }
+                // Matching off the input thread (#9): the results come through the event loop.
+                Effect::Search(job) => {
+                    let sent = match &mut self.search_worker {
+                        Some(worker) => worker.send(job.clone()),
+                        None => false,
+                    };
+                    if sent {
+                        continue;
+                    }
+                    super::search_worker::run_in_place(job)
+                }
                 effect => run_effect(effect),
             };
             queue.extend(self.app.update(action));
@@ -147,7 +166,12 @@ where
 /// Carries out one effect and says how it went.
 pub fn run_effect(effect: Effect) -> Action {
     match effect {
-        Effect::LoadLibrary(root) => Action::LibraryLoaded(Box::new(library::load(&root))),
+        // The library as the app holds it: through the index, with lean cards (#9).
+        Effect::LoadLibrary(root) => Action::LibraryLoaded(Box::new(library::load_lean(
+            &root,
+            library::index_file(&root).as_deref(),
+            &|_, _| {},
+        ))),
         Effect::ReadFile(path) => {
             let text = std::fs::read_to_string(&path).map_err(|error| error.to_string());
             Action::FileRead { path, text }
@@ -230,6 +254,9 @@ pub fn run_effect(effect: Effect) -> Action {
             agenda,
             mentee,
         } => super::app_log::find_last_log(&root, agenda, &mentee),
+        // Cards read on demand and matching (#9).
+        Effect::ReadCards(cards) => super::lean_cards::read_cards(cards),
+        Effect::Search(job) => super::search_worker::run_in_place(job),
     }
 }
 
@@ -240,7 +267,30 @@ where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
-    let ended = run_until_done(tui, signals);
+    let mut timing = Timing::from_env(std::time::Instant::now());
+    event_loop_with(tui, signals, None, &mut timing)
+}
+
+/// How often to look for search results while they are coming (#9): a fraction of a frame.
+const SEARCH_POLL: Duration = Duration::from_millis(1);
+
+/// How often to look for background results while they are coming (#9): often enough that
+/// progress moves smoothly.
+const BACKGROUND_POLL: Duration = Duration::from_millis(50);
+
+/// [`event_loop`] that also takes actions from a background job (the library loading, #9) as
+/// they come, and writes timings (see [`Timing`]).
+pub fn event_loop_with<B>(
+    tui: &mut Tui<B>,
+    signals: &Signals,
+    background: Option<Receiver<Action>>,
+    timing: &mut Timing,
+) -> anyhow::Result<Option<i32>>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let ended = run_until_done(tui, signals, background, timing);
     if !matches!(ended, Ok(None)) {
         // Ended without the user's say (a signal, the terminal gone): text still unsaved in
         // an editor goes to its recovery file first, to be offered back at the next start.
@@ -250,14 +300,22 @@ where
     ended
 }
 
-fn run_until_done<B>(tui: &mut Tui<B>, signals: &Signals) -> anyhow::Result<Option<i32>>
+fn run_until_done<B>(
+    tui: &mut Tui<B>,
+    signals: &Signals,
+    mut background: Option<Receiver<Action>>,
+    timing: &mut Timing,
+) -> anyhow::Result<Option<i32>>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
     tui.draw()?;
+    timing.since_start("first_frame", "");
     // Reliability (#10): notices the terminal hanging up, which crossterm alone spins on.
     let watch = TerminalWatch::new();
+    // The last key whose search results are still to come, for the timing mode.
+    let mut last_key: Option<(std::time::Instant, String)> = None;
     // One clock for run mode's timer and the editor's recovery saves (#5): run mode reads it
     // on every turn of the loop, the editor about once a second, typing or not.
     let started = std::time::Instant::now();
@@ -269,11 +327,11 @@ where
         if tui.poll_pack_jobs() {
             tui.draw()?;
         }
-        let timing = tui.app.wants_ticks();
-        if timing || last_tick.elapsed() >= TICK_INTERVAL {
+        let run_mode = tui.app.wants_ticks();
+        if run_mode || last_tick.elapsed() >= TICK_INTERVAL {
             last_tick = std::time::Instant::now();
             let effects = tui.app.update(Action::Tick(started.elapsed().as_secs()));
-            let changed = timing || !effects.is_empty();
+            let changed = run_mode || !effects.is_empty();
             tui.run_effects(effects);
             if changed {
                 tui.draw()?;
@@ -288,21 +346,57 @@ where
         if let Some(signal) = signals.received() {
             return Ok(Some(signal));
         }
-        // An error here means the terminal is gone (closed window, hung-up line): stop
-        // rather than poll a dead terminal in a loop.
-        // While an install runs, look at its progress more often (#8).
-        let wait = if tui.pack_workers.busy() {
+        // Loading in the background (#9): whatever arrived, in order, then one frame.
+        if let Some(receiver) = &background {
+            let (arrived, finished) = drain(receiver, tui, timing);
+            if finished {
+                background = None;
+            }
+            if arrived {
+                tui.draw()?;
+            }
+        }
+        // Matching off the input thread (#9): results that arrived, then one frame.
+        if searched(tui, timing, last_key.as_ref())? {
+            last_key = None;
+        }
+        let interval = if tui
+            .search_worker
+            .as_ref()
+            .is_some_and(SearchWorker::is_busy)
+        {
+            SEARCH_POLL
+        } else if background.is_some() {
+            BACKGROUND_POLL
+        } else if tui.pack_workers.busy() {
+            // While an install runs, look at its progress more often (#8).
             JOB_INTERVAL
         } else {
             POLL_INTERVAL
         };
-        if !poll_terminal(&watch, wait).context("cannot read from the terminal")? {
+        // An error here means the terminal is gone (closed window, hung-up line): stop
+        // rather than poll a dead terminal in a loop.
+        if !poll_terminal(&watch, interval).context("cannot read from the terminal")? {
             continue;
         }
         let event = ct::read().context("cannot read from the terminal")?;
+        let read_at = std::time::Instant::now();
         if let Some(event) = Event::from_crossterm(event) {
+            let context = tui.app.context();
             tui.handle(&event);
             tui.draw()?;
+            if timing.is_on()
+                && let Event::Key(key) = &event
+            {
+                timing.since("key", read_at, &format!("{context:?}\t{:?}", key.key));
+                if tui
+                    .search_worker
+                    .as_ref()
+                    .is_some_and(SearchWorker::is_busy)
+                {
+                    last_key = Some((read_at, format!("{context:?}\t{:?}", key.key)));
+                }
+            }
         }
     }
     Ok(None)
@@ -318,4 +412,69 @@ fn poll_terminal(watch: &TerminalWatch, timeout: Duration) -> anyhow::Result<boo
     }
     watch.wait(timeout)?;
     Ok(ct::poll(Duration::ZERO)?)
+}
+
+/// Runs the actions a background job sent so far (#9). Returns whether any arrived, and
+/// whether the job is over (its last action arrived, or it went away).
+fn drain<B>(receiver: &Receiver<Action>, tui: &mut Tui<B>, timing: &mut Timing) -> (bool, bool)
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let mut arrived = false;
+    loop {
+        match receiver.try_recv() {
+            Ok(action) => {
+                arrived = true;
+                let finished = matches!(action, Action::BackgroundLoaded(_));
+                let effects = tui.app.update(action);
+                tui.run_effects(effects);
+                if finished {
+                    timing.since_start("all_loaded", "");
+                    return (true, true);
+                }
+            }
+            Err(TryRecvError::Empty) => return (arrived, false),
+            Err(TryRecvError::Disconnected) => {
+                // The job ended without its result (it panicked): say so, never spin.
+                tui.app.loading = None;
+                tui.app.show_message(
+                    "Library",
+                    "Loading the library stopped before it finished; the cards shown are \
+                     those loaded. Start skillbook again to load the rest.",
+                );
+                return (arrived, true);
+            }
+        }
+    }
+}
+
+/// Applies the search results the worker sent (#9) and draws them; records the time from
+/// `last_key` to them. Returns whether results arrived.
+fn searched<B>(
+    tui: &mut Tui<B>,
+    timing: &mut Timing,
+    last_key: Option<&(std::time::Instant, String)>,
+) -> anyhow::Result<bool>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let Some(worker) = &mut tui.search_worker else {
+        return Ok(false);
+    };
+    let arrived = worker.arrived();
+    if arrived.is_empty() {
+        return Ok(false);
+    }
+    let busy = worker.is_busy();
+    for action in arrived {
+        let effects = tui.app.update(action);
+        tui.run_effects(effects);
+    }
+    tui.draw()?;
+    if !busy && let Some((read_at, detail)) = last_key {
+        timing.since("results", *read_at, detail);
+    }
+    Ok(!busy)
 }

@@ -68,6 +68,42 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     }
     let line = hints_line(&app.keymap, app.context(), &app.theme, hints.width);
     frame.render_widget(line, hints);
+    // Loading in the background (#9): the count, at the right of the bottom line.
+    if let Some((done, total)) = app.loading {
+        render_loading(app, frame, hints, done, total);
+    }
+}
+
+/// "loading 34,000 / 100,000 cards" over the right end of the bottom line (#9).
+fn render_loading(app: &App, frame: &mut Frame<'_>, line: Rect, done: usize, total: usize) {
+    let text = if total == 0 {
+        " loading cards… ".to_string()
+    } else {
+        format!(" loading {} / {} cards ", thousands(done), thousands(total))
+    };
+    let width = u16::try_from(text.chars().count())
+        .unwrap_or(u16::MAX)
+        .min(line.width);
+    let area = Rect {
+        x: line.x + line.width - width,
+        width,
+        ..line
+    };
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Line::styled(text, app.theme.accent()), area);
+}
+
+/// A count with thousands separated by commas: 34,000.
+fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn render_too_small(app: &App, frame: &mut Frame<'_>, area: Rect) {

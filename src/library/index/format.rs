@@ -14,7 +14,7 @@ use crate::search::BodyIndex;
 
 const MAGIC: &[u8; 8] = b"SKBINDEX";
 /// Raised whenever what is stored or how it is derived from a card changes (fields, folding).
-pub(super) const FORMAT_VERSION: u32 = 1;
+pub(super) const FORMAT_VERSION: u32 = 2;
 
 /// Everything the index file holds. `cards[i]`, `stamps[i]` and card `i` of `body` are one
 /// card, in the order the library loads them.

@@ -80,6 +80,27 @@ impl SearchScreen {
         }
     }
 
+    /// An edit of the query whose results are matched elsewhere (#9): the prompt and the parsed
+    /// query change now, the results stay until [`SearchScreen::results_arrived`]. Returns the
+    /// text to match when it changed.
+    pub fn edit_deferred(&mut self, edit: TextEdit) -> Option<String> {
+        if !self.input.apply(edit) {
+            return None;
+        }
+        self.query = Query::parse(self.input.text());
+        Some(self.input.text().to_string())
+    }
+
+    /// Results matched for `text`: shown when the query box still says that (a result for an
+    /// older query is dropped; the newer one is coming).
+    pub fn results_arrived(&mut self, text: &str, hits: Vec<Hit>) {
+        if self.input.text() == text {
+            self.hits = hits;
+            self.list = ListState::default();
+            self.preview = ScrollState::default();
+        }
+    }
+
     /// The selected card, as a subject to show.
     pub fn subject(&self) -> Option<Subject> {
         self.hits
