@@ -35,12 +35,13 @@ pub(super) fn load_parts(root: &Path, with_cards: bool, with_bundled_cards: bool
         root: root.to_path_buf(),
         ..Library::default()
     };
+    let own = files_below(&root.join("cards"), "md", &mut library.problems);
+    // Merge conflicts left by a pack update are not cards: reported as conflicts (#8), also
+    // when the cards themselves come from the index.
+    let (conflicts, own): (Vec<PathBuf>, Vec<PathBuf>) =
+        own.into_iter().partition(|path| is_conflict_file(path));
+    load_conflicts(&mut library, &conflicts);
     if with_cards {
-        let own = files_below(&root.join("cards"), "md", &mut library.problems);
-        // Merge conflicts left by a pack update are not cards: reported as conflicts (#8).
-        let (conflicts, own): (Vec<PathBuf>, Vec<PathBuf>) =
-            own.into_iter().partition(|path| is_conflict_file(path));
-        load_conflicts(&mut library, &conflicts);
         let own = collect_cards(&mut library, read_cards(&own, &CardSource::Own));
         library.cards = own;
     }
