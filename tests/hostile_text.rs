@@ -95,6 +95,11 @@ fn the_pane_scripts_reach_their_panes() {
             "agenda file" | "agenda full screen" => matches!(&shown, Some(Subject::File(_))),
             "search empty" | "search typed" => context == Context::Search,
             "help" | "help filtered" => context == Context::Help,
+            "checklist" => context == Context::Checklist,
+            "offer" => context == Context::Offer,
+            "pack browser" => context == Context::PackList,
+            "new agenda" => context == Context::NewAgenda,
+            "duplicate question" => context == Context::Editor,
             other => panic!("no expectation for {other}"),
         };
         assert!(expected, "{name}: {context:?}, {shown:?}");

@@ -199,6 +199,13 @@ pub const PANE_SCRIPTS: &[(&str, &str)] = &[
     ("search opened", "/x<enter>"),
     ("help", "?"),
     ("help filtered", "?/x"),
+    // The panes and windows added since: a card's checklist, the offer window, the pack
+    // browser, the new-agenda window and the duplicate question (its field holds the title).
+    ("checklist", "hhlc"),
+    ("offer", "hhlO"),
+    ("pack browser", "p"),
+    ("new agenda", "N"),
+    ("duplicate question", "hhly"),
 ];
 
 /// A stable hash of every file's path and bytes under `root`.
