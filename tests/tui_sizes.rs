@@ -127,6 +127,10 @@ fn random_library(root: &Path, seed: u64) {
         );
     }
     write(
+        &root.join("courses/evenings.toml"),
+        "title = \"Evenings 表\"\nrhythm = { weekday = \"tuesday\", start = \"16:00\", minutes = 90 }\n\n[[sessions]]\ndate = 2027-01-12\ntitle = \"First\"\n[[sessions.items]]\ncard = \"c0\"\n[[sessions.items]]\nbreak = 10\n",
+    );
+    write(
         &root.join("agendas/visit.toml"),
         "title = \"Visit 表\"\ndate = 2026-12-03\nstart = \"09:00\"\nslot = 90\n\n[[items]]\ncard = \"c0\"\n",
     );
@@ -219,4 +223,64 @@ fn screen_rows(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
             row
         })
         .collect()
+}
+
+/// The panes that open on a file of their own, each reached by its keys and then drawn at
+/// every size: the agenda builder, its prep list and run mode, the course planner, and the
+/// card editor (on a card the script writes).
+#[test]
+fn the_builder_prep_run_planner_and_editor_draw_at_every_size() {
+    use skillbook::tui::app::Screen;
+    let scripts: [(&str, &str, fn(&Screen) -> bool); 5] = [
+        ("builder", "hhGkl<enter>", |s| {
+            matches!(s, Screen::Builder(_))
+        }),
+        ("prep list", "hhGkl<enter>r", |s| {
+            matches!(s, Screen::Prep(_))
+        }),
+        ("run mode", "hhGkl<enter>R", |s| matches!(s, Screen::Run(_))),
+        ("course planner", "hhGl<enter>", |s| {
+            matches!(s, Screen::Course(_))
+        }),
+        ("editor", "hhlnSized card<enter>", |s| {
+            matches!(s, Screen::Editor(_))
+        }),
+    ];
+    let mut drawn = 0;
+    for seed in SEEDS {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("library");
+        random_library(&root, seed);
+        for (name, keys, reached) in scripts {
+            let app = app_on(load(&root), 80, 24, true);
+            let mut tui = Tui::new(TestBackend::new(80, 24), app).expect("terminal");
+            for key in script(keys) {
+                tui.handle(&Event::Key(key));
+            }
+            let top = tui.app.screens.last();
+            assert!(
+                top.is_some_and(reached),
+                "seed {seed}: {name} not reached: {top:?}"
+            );
+            for width in WIDTHS {
+                for height in HEIGHTS {
+                    let effects = tui.app.update(Action::Resize { width, height });
+                    tui.run_effects(effects);
+                    let mut terminal =
+                        Terminal::new(TestBackend::new(width, height)).expect("terminal");
+                    let frame = terminal
+                        .draw(|frame| view::render(&tui.app, frame))
+                        .expect("draw");
+                    for row in screen_rows(frame.buffer) {
+                        assert!(
+                            row.width() <= usize::from(width),
+                            "seed {seed}, {name} at {width}x{height}: {row:?}"
+                        );
+                    }
+                    drawn += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(drawn, SEEDS.len() * 5 * WIDTHS.len() * HEIGHTS.len());
 }
