@@ -265,3 +265,117 @@ fn the_byte_checker_catches_what_it_should() {
     }
     check_terminal_bytes("own", b"\x1b[1;1H\x1b[38;5;12mok\x1b[0m\x1b[2J\x1b[?25l");
 }
+
+/// The panes that open on a file: an agenda with a hostile string in its fields and notes,
+/// naming a hostile card, in the builder, its prep list and run mode; a course with hostile
+/// text in the course planner; and the hostile card in the editor. Each is drawn through the real crossterm backend and checked as
+/// the panes above are.
+#[test]
+fn plan_panes_show_hostile_text_as_text_inside_the_screen() {
+    use reliability_common::{toml_string, write};
+    use skillbook::tui::app::Screen;
+    let (_dir, root) = hostile_root();
+    let strings = hostile_strings();
+    // One short agenda per hostile string, so each opens on a plan the parser accepts.
+    for (i, (_, text)) in strings.iter().enumerate() {
+        let s = toml_string(text);
+        write(
+            &root.join(format!("agendas/a{i:02}.toml")),
+            &format!(
+                "title = {s}\ndate = 2026-12-03\nstart = \"09:00\"\nslot = 60\nplace = {s}\n\
+                 [[items]]\ncard = \"hostile-{i:02}\"\nnote = {s}\n\n[[items]]\ntitle = {s}\n\
+                 minutes = 5\n"
+            ),
+        );
+        write(
+            &root.join(format!("courses/c{i:02}.toml")),
+            &format!(
+                "title = {s}\nrhythm = {{ weekday = \"tuesday\", start = \"16:00\", minutes = 90 }}\n\n\
+                 [[sessions]]\ndate = 2027-01-12\ntitle = {s}\n[[sessions.items]]\n\
+                 card = \"hostile-{i:02}\"\n"
+            ),
+        );
+    }
+    // How to tell that a pane was reached.
+    type Reached = fn(&Screen) -> bool;
+    let library = load(&root);
+    let mut checked = 0;
+    // One app per size (building one indexes the hostile library, which is slow on this
+    // text); each plan is opened on it in turn.
+    for (width, height) in SIZES {
+        let app = app_on(library.clone(), width, height, true);
+        let mut tui = Tui::new(TestBackend::new(width, height), app).expect("terminal");
+        for (i, (label, _)) in strings.iter().enumerate() {
+            let agenda = root.join(format!("agendas/a{i:02}.toml"));
+            let course = root.join(format!("courses/c{i:02}.toml"));
+            let states: [(&str, &std::path::Path, &str, Reached); 4] = [
+                ("builder", &agenda, "", |s| matches!(s, Screen::Builder(_))),
+                ("prep list", &agenda, "r", |s| matches!(s, Screen::Prep(_))),
+                ("run mode", &agenda, "R", |s| matches!(s, Screen::Run(_))),
+                ("course planner", &course, "", |s| {
+                    matches!(s, Screen::Course(_))
+                }),
+            ];
+            for (pane, path, keys, reached) in states {
+                tui.app.screens.clear();
+                tui.app.popups.clear();
+                let open = skillbook::tui::effect::Effect::OpenAgenda(path.to_path_buf());
+                tui.run_effects(vec![open]);
+                for key in script(keys) {
+                    tui.handle(&Event::Key(key));
+                }
+                let name = format!("{pane} with {label} at {width}x{height}");
+                let top = tui.app.screens.last();
+                assert!(top.is_some_and(reached), "{name}: not reached, {top:?}");
+                let area = Rect::new(0, 0, width, height);
+                let sink = Sink::default();
+                let mut terminal = Terminal::with_options(
+                    CrosstermBackend::new(sink.clone()),
+                    TerminalOptions {
+                        viewport: Viewport::Fixed(area),
+                    },
+                )
+                .expect("terminal");
+                let frame = terminal
+                    .draw(|frame| view::render(&tui.app, frame))
+                    .expect("draw");
+                check_cells(&name, frame.buffer);
+                check_terminal_bytes(&name, &sink.0.borrow());
+                checked += 1;
+            }
+            // The card editor on the hostile card: it opens, or (for text it cannot show as
+            // it is) says to use the external editor; either way nothing escapes.
+            tui.app.screens.clear();
+            tui.app.popups.clear();
+            let opened = skillbook::tui::editor::effects::run(
+                skillbook::tui::editor::effects::EditEffect::Open {
+                    path: root.join(format!("cards/hostile-{i:02}.md")),
+                    start: None,
+                },
+            );
+            // Only the editor's state matters: the library reload it asks for is left out
+            // (indexing the hostile library again for every card would be slow).
+            let _reload = tui
+                .app
+                .update(skillbook::tui::action::Action::Editing(opened));
+            let name = format!("editor with {label} at {width}x{height}");
+            let editing = matches!(tui.app.screens.last(), Some(Screen::Editor(_)));
+            assert!(editing || !tui.app.popups.is_empty(), "{name}: neither");
+            let sink = Sink::default();
+            let mut terminal = Terminal::with_options(
+                CrosstermBackend::new(sink.clone()),
+                TerminalOptions {
+                    viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+                },
+            )
+            .expect("terminal");
+            let frame = terminal
+                .draw(|frame| view::render(&tui.app, frame))
+                .expect("draw");
+            check_cells(&name, frame.buffer);
+            check_terminal_bytes(&name, &sink.0.borrow());
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, strings.len() * 5 * SIZES.len());
+}

@@ -231,7 +231,9 @@ fn screen_rows(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
 #[test]
 fn the_builder_prep_run_planner_and_editor_draw_at_every_size() {
     use skillbook::tui::app::Screen;
-    let scripts: [(&str, &str, fn(&Screen) -> bool); 5] = [
+    // The keys that reach a pane, and how to tell it was reached.
+    type Reached = fn(&Screen) -> bool;
+    let scripts: [(&str, &str, Reached); 5] = [
         ("builder", "hhGkl<enter>", |s| {
             matches!(s, Screen::Builder(_))
         }),
