@@ -267,9 +267,10 @@ fn the_byte_checker_catches_what_it_should() {
 }
 
 /// The panes that open on a file: an agenda with a hostile string in its fields and notes,
-/// naming a hostile card, in the builder, its prep list and run mode; a course with hostile
-/// text in the course planner; and the hostile card in the editor. Each is drawn through the real crossterm backend and checked as
-/// the panes above are.
+/// naming a hostile card, in the builder (with its log and export windows), its prep list and
+/// run mode; a course with hostile text in the course planner; a merge conflict beside the
+/// hostile card in the conflict view; and the hostile card in the editor. Each is drawn
+/// through the real crossterm backend and checked as the panes above are.
 #[test]
 fn plan_panes_show_hostile_text_as_text_inside_the_screen() {
     use reliability_common::{toml_string, write};
@@ -285,6 +286,14 @@ fn plan_panes_show_hostile_text_as_text_inside_the_screen() {
                 "title = {s}\ndate = 2026-12-03\nstart = \"09:00\"\nslot = 60\nplace = {s}\n\
                  [[items]]\ncard = \"hostile-{i:02}\"\nnote = {s}\n\n[[items]]\ntitle = {s}\n\
                  minutes = 5\n"
+            ),
+        );
+        // A merge conflict a pack update left beside the hostile card, hostile on both sides.
+        write(
+            &root.join(format!("cards/hostile-{i:02}.conflict.md")),
+            &format!(
+                "+++\ntitle = {s}\n+++\n<<<<<<< yours (hostile-{i:02}.md)\n{text}\n=======\n\
+                 {text} (upstream)\n>>>>>>> pack-{i:02} 1.1.0\n"
             ),
         );
         write(
@@ -308,8 +317,15 @@ fn plan_panes_show_hostile_text_as_text_inside_the_screen() {
         for (i, (label, _)) in strings.iter().enumerate() {
             let agenda = root.join(format!("agendas/a{i:02}.toml"));
             let course = root.join(format!("courses/c{i:02}.toml"));
-            let states: [(&str, &std::path::Path, &str, Reached); 4] = [
+            let states: [(&str, &std::path::Path, &str, Reached); 6] = [
                 ("builder", &agenda, "", |s| matches!(s, Screen::Builder(_))),
+                // The session log and the export window, over the builder.
+                ("log window", &agenda, "L", |s| {
+                    matches!(s, Screen::Builder(_))
+                }),
+                ("export window", &agenda, "X", |s| {
+                    matches!(s, Screen::Builder(_))
+                }),
                 ("prep list", &agenda, "r", |s| matches!(s, Screen::Prep(_))),
                 ("run mode", &agenda, "R", |s| matches!(s, Screen::Run(_))),
                 ("course planner", &course, "", |s| {
@@ -327,6 +343,9 @@ fn plan_panes_show_hostile_text_as_text_inside_the_screen() {
                 let name = format!("{pane} with {label} at {width}x{height}");
                 let top = tui.app.screens.last();
                 assert!(top.is_some_and(reached), "{name}: not reached, {top:?}");
+                if pane.ends_with("window") {
+                    assert!(!tui.app.popups.is_empty(), "{name}: no window open");
+                }
                 let area = Rect::new(0, 0, width, height);
                 let sink = Sink::default();
                 let mut terminal = Terminal::with_options(
@@ -343,6 +362,31 @@ fn plan_panes_show_hostile_text_as_text_inside_the_screen() {
                 check_terminal_bytes(&name, &sink.0.borrow());
                 checked += 1;
             }
+            // The merge conflict beside the hostile card, side by side.
+            tui.app.screens.clear();
+            tui.app.popups.clear();
+            let conflict = root.join(format!("cards/hostile-{i:02}.conflict.md"));
+            let screen = skillbook::tui::views::conflict::ConflictScreen::new(conflict.clone());
+            assert!(
+                screen.conflict(&tui.app.library).is_some(),
+                "{label}: the library has the conflict"
+            );
+            tui.app.screens.push(Screen::Conflict(Box::new(screen)));
+            let name = format!("conflict view with {label} at {width}x{height}");
+            let sink = Sink::default();
+            let mut terminal = Terminal::with_options(
+                CrosstermBackend::new(sink.clone()),
+                TerminalOptions {
+                    viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+                },
+            )
+            .expect("terminal");
+            let frame = terminal
+                .draw(|frame| view::render(&tui.app, frame))
+                .expect("draw");
+            check_cells(&name, frame.buffer);
+            check_terminal_bytes(&name, &sink.0.borrow());
+            checked += 1;
             // The card editor on the hostile card: it opens, or (for text it cannot show as
             // it is) says to use the external editor; either way nothing escapes.
             tui.app.screens.clear();
@@ -377,5 +421,5 @@ fn plan_panes_show_hostile_text_as_text_inside_the_screen() {
             checked += 1;
         }
     }
-    assert_eq!(checked, strings.len() * 5 * SIZES.len());
+    assert_eq!(checked, strings.len() * 8 * SIZES.len());
 }
