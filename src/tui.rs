@@ -33,6 +33,8 @@ pub mod views;
 pub mod widgets;
 // Agenda builder and run mode: the app's side of them.
 mod app_agenda;
+// The library read again, and selections kept in their lists.
+mod app_library;
 // Pack browser.
 pub mod pack_jobs;
 // Editing cards (#5).
