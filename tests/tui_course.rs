@@ -246,3 +246,15 @@ fn a_adds_the_selected_card_to_the_last_agenda_opened() {
     assert!(screen.contains("Added"), "{screen}");
     assert!(screen.contains("Visit at Hansen"), "{screen}");
 }
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let (_dir, file, mut tui) = planner_tui(80, 24, "dark");
+    tui.type_keys("bq").unwrap();
+    assert!(
+        tui.app.is_running(),
+        "q with an unsaved course must ask, not quit"
+    );
+    assert!(text_of(&tui).contains("Save the course before leaving?"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), HAND_WRITTEN);
+}

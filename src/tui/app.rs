@@ -404,18 +404,19 @@ impl App {
             return effects;
         }
         let context = self.context();
-        // Agenda builder: quitting with unsaved changes asks first, as leaving does.
-        // Whatever is over the builder (run mode, a prep list, a checklist) closes, so the
-        // question comes at once. A dirty editor asked already (editing_command, above).
-        let unsaved_agenda = self
-            .screens
-            .iter()
-            .rposition(|screen| matches!(screen, Screen::Builder(builder) if builder.dirty));
+        // An agenda builder or a course planner with unsaved changes: quitting asks first, as
+        // leaving does. Whatever is over it (run mode, a prep list, a checklist) closes, so
+        // the question comes at once. A dirty editor asked already (editing_command, above).
+        let unsaved_plan = self.screens.iter().rposition(|screen| match screen {
+            Screen::Builder(builder) => builder.dirty,
+            Screen::Course(planner) => planner.dirty,
+            _ => false,
+        });
         let command = if command == Command::Quit
-            && let Some(builder) = unsaved_agenda
+            && let Some(plan) = unsaved_plan
         {
             self.popups.clear();
-            self.screens.truncate(builder + 1);
+            self.screens.truncate(plan + 1);
             Command::Back
         } else {
             command
