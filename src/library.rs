@@ -141,6 +141,10 @@ pub struct Library {
     pub body_index: Option<crate::search::BodyIndex>,
     /// Card positions in `cards` by plain id, rebuilt whenever `cards` changes.
     by_id: HashMap<String, Vec<usize>>,
+    /// Where each source's cards are in `cards`, as runs of positions, rebuilt with `by_id`.
+    /// Loading keeps a source's cards together, so this is one run per source, and listing
+    /// a source costs nothing however many cards the library holds.
+    by_source: HashMap<CardSource, Vec<std::ops::Range<usize>>>,
     /// Merge conflicts a pack update left beside the user's forked cards (#8).
     pub conflicts: Vec<crate::pack::conflict::MergeConflict>,
 }
@@ -164,7 +168,36 @@ impl Library {
 
     /// The cards of one source, in load order.
     pub fn cards_of<'a>(&'a self, source: &'a CardSource) -> impl Iterator<Item = &'a LibraryCard> {
-        self.cards.iter().filter(move |card| &card.source == source)
+        self.positions_of(source)
+            .filter_map(|index| self.cards.get(index))
+    }
+
+    /// The positions in `cards` of one source's cards, in load order.
+    pub fn positions_of(&self, source: &CardSource) -> impl Iterator<Item = usize> + '_ {
+        self.source_runs(source).iter().cloned().flatten()
+    }
+
+    /// How many cards one source has.
+    pub fn count_of(&self, source: &CardSource) -> usize {
+        self.source_runs(source)
+            .iter()
+            .map(ExactSizeIterator::len)
+            .sum()
+    }
+
+    /// The position in `cards` of a source's `nth` card.
+    pub fn nth_of(&self, source: &CardSource, mut nth: usize) -> Option<usize> {
+        for run in self.source_runs(source) {
+            if nth < run.len() {
+                return Some(run.start + nth);
+            }
+            nth -= run.len();
+        }
+        None
+    }
+
+    fn source_runs(&self, source: &CardSource) -> &[std::ops::Range<usize>] {
+        self.by_source.get(source).map_or(&[], Vec::as_slice)
     }
 
     pub fn pack(&self, name: &str) -> Option<&LoadedPack> {

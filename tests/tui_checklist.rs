@@ -14,7 +14,7 @@ use skillbook::tui::keymap::Keymap;
 use skillbook::tui::layout::BrowserPane;
 use skillbook::tui::runtime::Tui;
 use skillbook::tui::theme::Theme;
-use skillbook::tui::views::card_list::{Entry, entries};
+use skillbook::tui::views::card_list::{Entry, entry, entry_count};
 use skillbook::tui::views::sources::sources;
 use tui_common::{load, temp_library, text_of, tui_of};
 
@@ -42,8 +42,10 @@ fn select_card(app: &mut App, id: &str) -> usize {
         .position(|card| card.card.id == id)
         .expect("card in the fixture");
     for (at, source) in sources(&app.library).iter().enumerate() {
-        let rows = entries(&app.library, &source.source);
-        if let Some(row) = rows.iter().position(|row| *row == Entry::Card(index)) {
+        let rows = entry_count(&app.library, &source.source);
+        if let Some(row) = (0..rows)
+            .position(|nth| entry(&app.library, &source.source, nth) == Some(Entry::Card(index)))
+        {
             app.browser.sources.selected = at;
             app.browser.list.selected = row;
             app.browser.focus = BrowserPane::Cards;

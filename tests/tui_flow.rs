@@ -255,7 +255,7 @@ proptest! {
             let app = &tui.app;
             let sources = skillbook::tui::views::sources::sources(&app.library).len();
             prop_assert!(app.browser.sources.selected < sources);
-            let entries = app.browser.entries(&app.library).len();
+            let entries = app.browser.entry_count(&app.library);
             prop_assert!(app.browser.list.selected < entries.max(1));
             if !app.is_running() {
                 break;

@@ -62,7 +62,7 @@ fn saves(app: &App, event: &Event) -> bool {
 fn check_bounds(app: &App) -> Result<(), TestCaseError> {
     let sources = skillbook::tui::views::sources::sources(&app.library).len();
     prop_assert!(app.browser.sources.selected < sources.max(1));
-    let entries = app.browser.entries(&app.library).len();
+    let entries = app.browser.entry_count(&app.library);
     prop_assert!(app.browser.list.selected < entries.max(1));
     for screen in &app.screens {
         match screen {

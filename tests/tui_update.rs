@@ -35,11 +35,7 @@ fn choosing_another_source_starts_its_list_from_the_top() {
     assert_eq!(app.context(), Context::Sources);
     app.update(command(Command::Down));
     assert_eq!(app.browser.list.selected, 0);
-    assert_eq!(
-        app.browser.entries(&app.library).len(),
-        2,
-        "the pack's cards"
-    );
+    assert_eq!(app.browser.entry_count(&app.library), 2, "the pack's cards");
 }
 
 #[test]

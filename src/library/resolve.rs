@@ -21,14 +21,28 @@ pub struct DuplicateId {
 }
 
 impl Library {
-    /// Rebuilds the id index after `cards` changed.
+    /// Rebuilds the id and source indexes after `cards` changed.
     pub fn reindex(&mut self) {
         self.by_id.clear();
+        self.by_source.clear();
         for (index, card) in self.cards.iter().enumerate() {
             self.by_id
                 .entry(card.card.id.clone())
                 .or_default()
                 .push(index);
+            // Looked up before inserting: a clone per source, not per card.
+            match self.by_source.get_mut(&card.source) {
+                Some(runs) => match runs.last_mut() {
+                    Some(run) if run.end == index => run.end += 1,
+                    _ => runs.push(index..index + 1),
+                },
+                None => {
+                    self.by_source.insert(
+                        card.source.clone(),
+                        std::iter::once(index..index + 1).collect(),
+                    );
+                }
+            }
         }
     }
 
@@ -102,5 +116,58 @@ fn is_fork_of_the_rest(library: &Library, indices: &[usize]) -> bool {
             &origin.pack == name && origin.card == pack.card.id
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::card::parse_card;
+    use crate::store::Fingerprint;
+
+    fn card(id: &str, source: &CardSource) -> LibraryCard {
+        let path = PathBuf::from(format!("{id}.md"));
+        let text = format!("+++\ntitle = \"{id}\"\n+++\nBody.\n");
+        let (card, file) = parse_card(&path, text.as_bytes()).expect("a valid card");
+        LibraryCard {
+            card,
+            source: source.clone(),
+            path,
+            file,
+            fingerprint: Fingerprint::of(text.as_bytes()),
+            lean: false,
+        }
+    }
+
+    #[test]
+    fn a_source_is_listed_by_position_even_when_its_cards_are_not_together() {
+        let own = CardSource::Own;
+        let pack = CardSource::Pack {
+            pack: "excel".into(),
+        };
+        let missing = CardSource::Pack {
+            pack: "slack".into(),
+        };
+        let mut library = Library {
+            cards: vec![
+                card("a", &own),
+                card("b", &own),
+                card("c", &pack),
+                card("d", &own),
+            ],
+            ..Library::default()
+        };
+        library.reindex();
+        assert_eq!(library.count_of(&own), 3);
+        assert_eq!(library.positions_of(&own).collect::<Vec<_>>(), [0, 1, 3]);
+        assert_eq!(library.nth_of(&own, 2), Some(3));
+        assert_eq!(library.nth_of(&own, 3), None);
+        assert_eq!(library.nth_of(&pack, 0), Some(2));
+        let ids: Vec<&str> = library.cards_of(&own).map(|c| c.card.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "d"]);
+        assert_eq!(library.count_of(&missing), 0);
+        assert_eq!(library.nth_of(&missing, 0), None);
     }
 }

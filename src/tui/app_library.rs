@@ -62,35 +62,36 @@ impl App {
         read_state
     }
 
-    /// Keeps every selection and scroll position valid for the current size and library.
+    /// Keeps the selections and scroll positions of what is shown valid for the current size
+    /// and library. Only the top screen (or the library screen, with none over it) is clamped
+    /// after each update: what lies under it is clamped in the update that uncovers it, and a
+    /// reload clamps everything (`library_loaded`). So a key typed in the search pane does
+    /// not also measure the library screen's lists and preview.
     pub(super) fn clamp(&mut self) {
         if layout::too_small(self.size) {
             return;
         }
         let main = self.main_area();
-        let mut browser = self.browser.clone();
-        browser.clamp(&self.update_context());
-        self.browser = browser;
-        let mut screens = std::mem::take(&mut self.screens);
-        for screen in &mut screens {
-            match screen {
-                Screen::Card(card) => card.clamp(&self.library, &self.files, main),
-                Screen::Search(search) => search.clamp(&self.library, &self.files, main),
-                // Agenda builder and run mode.
-                Screen::Builder(builder) => builder.list.clamp(builder.agenda.items.len()),
-                Screen::Run(_) | Screen::NewAgenda(_) => {}
-                // Pack browser.
-                Screen::Packs(packs) => packs.clamp(&self.library, main),
-                Screen::Checklist(_) => {}
-                // Editing cards (#5).
-                Screen::Editor(_) => {}
-                Screen::Prep(_) => {}
-                // Merge conflicts (#8): scrolling is clamped when drawn.
-                Screen::Conflict(_) => {}
-                // The course planner (#7).
-                Screen::Course(planner) => planner.list.clamp(planner.course.sessions.len()),
-            }
+        let Some(screen) = self.screens.last_mut() else {
+            let mut browser = self.browser.clone();
+            browser.clamp(&self.update_context());
+            self.browser = browser;
+            return;
+        };
+        match screen {
+            Screen::Card(card) => card.clamp(&self.library, &self.files, main),
+            Screen::Search(search) => search.clamp(&self.library, &self.files, main),
+            Screen::Builder(builder) => builder.list.clamp(builder.agenda.items.len()),
+            Screen::Packs(packs) => packs.clamp(&self.library, main),
+            Screen::Course(planner) => planner.list.clamp(planner.course.sessions.len()),
+            // Run mode, the new-agenda window, the checklist, the editor and the prep list
+            // keep their own positions valid; the conflict view clamps its scrolling when drawn.
+            Screen::Run(_)
+            | Screen::NewAgenda(_)
+            | Screen::Checklist(_)
+            | Screen::Editor(_)
+            | Screen::Prep(_)
+            | Screen::Conflict(_) => {}
         }
-        self.screens = screens;
     }
 }

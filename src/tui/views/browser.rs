@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::card_list::{self, Entry, entries};
+use super::card_list::{self, Entry, entry, entry_count};
 use super::preview::{self, FileCache, Subject, subject_blocks, text_width};
 use super::sources::{self, SourceEntry, sources};
 use crate::library::Library;
@@ -67,17 +67,22 @@ impl Browser {
         sources(library).into_iter().nth(self.sources.selected)
     }
 
-    /// The rows of the card list.
-    pub fn entries(&self, library: &Library) -> Vec<Entry> {
+    /// How many rows the card list has.
+    pub fn entry_count(&self, library: &Library) -> usize {
         self.source(library)
-            .map(|entry| entries(library, &entry.source))
-            .unwrap_or_default()
+            .map_or(0, |source| entry_count(library, &source.source))
+    }
+
+    /// Row `nth` of the card list.
+    pub fn entry(&self, library: &Library, nth: usize) -> Option<Entry> {
+        self.source(library)
+            .and_then(|source| entry(library, &source.source, nth))
     }
 
     /// What the preview shows.
     pub fn subject(&self, library: &Library) -> Option<Subject> {
-        self.entries(library)
-            .get(self.list.selected)
+        self.entry(library, self.list.selected)
+            .as_ref()
             .map(Subject::of)
     }
 
@@ -126,7 +131,7 @@ impl Browser {
             }
             BrowserPane::Cards => {
                 let before = self.list.selected;
-                let len = self.entries(ctx.library).len();
+                let len = self.entry_count(ctx.library);
                 self.list.apply(command, len, ctx.page(BrowserPane::Cards));
                 if self.list.selected != before {
                     self.preview = ScrollState::default();
@@ -155,10 +160,12 @@ impl Browser {
         self.sources.clamp(sources(ctx.library).len());
         self.sources
             .scroll_into_view(ctx.page(BrowserPane::Sources));
-        self.list.clamp(self.entries(ctx.library).len());
+        self.list.clamp(self.entry_count(ctx.library));
         self.list.scroll_into_view(ctx.page(BrowserPane::Cards));
-        let total = self.preview_lines(ctx);
-        self.preview.clamp(total, ctx.page(BrowserPane::Preview));
+        let total = || self.preview_lines(ctx);
+        let mut preview = self.preview;
+        preview.clamp_with(total, ctx.page(BrowserPane::Preview));
+        self.preview = preview;
     }
 
     /// A click: focuses the pane under the pointer and selects the row clicked. Clicking the
@@ -197,7 +204,7 @@ impl Browser {
                 }
             }
             BrowserPane::Cards => {
-                if let Some(index) = self.list.index_at(row, self.entries(ctx.library).len()) {
+                if let Some(index) = self.list.index_at(row, self.entry_count(ctx.library)) {
                     if index == self.list.selected && was_focused {
                         outcome.open = self.subject(ctx.library);
                     } else {

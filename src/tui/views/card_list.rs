@@ -16,7 +16,7 @@ use crate::library::Library;
 use crate::safe_text::sanitize_line;
 use crate::tui::app::App;
 use crate::tui::layout::{BrowserPane, inner};
-use crate::tui::widgets::list::{SELECTED_MARK, render_rows};
+use crate::tui::widgets::list::{SELECTED_MARK, render_visible};
 
 /// One row of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,34 +29,29 @@ pub enum Entry {
     Problem(usize),
 }
 
-/// The rows for a source.
-pub fn entries(library: &Library, source: &Source) -> Vec<Entry> {
+/// How many rows a source has. Counting and [`entry`] cost the same at any library size:
+/// the list asks for the rows it shows, never for all of them.
+pub fn entry_count(library: &Library, source: &Source) -> usize {
     match source {
-        Source::Own | Source::Pack(_) => {
-            let wanted = source.card_source();
-            library
-                .cards
-                .iter()
-                .enumerate()
-                .filter(|(_, card)| Some(&card.source) == wanted.as_ref())
-                .map(|(i, _)| Entry::Card(i))
-                .collect()
-        }
-        Source::Agendas => library
-            .agenda_paths
-            .iter()
-            .cloned()
-            .map(Entry::File)
-            .collect(),
-        Source::Courses => library
-            .course_paths
-            .iter()
-            .cloned()
-            .map(Entry::File)
-            .collect(),
-        Source::Problems => (0..library.load_problems().count())
-            .map(Entry::Problem)
-            .collect(),
+        Source::Own | Source::Pack(_) => source
+            .card_source()
+            .map_or(0, |wanted| library.count_of(&wanted)),
+        Source::Agendas => library.agenda_paths.len(),
+        Source::Courses => library.course_paths.len(),
+        Source::Problems => library.load_problems().count(),
+    }
+}
+
+/// A source's row `nth`, if it has one.
+pub fn entry(library: &Library, source: &Source, nth: usize) -> Option<Entry> {
+    match source {
+        Source::Own | Source::Pack(_) => source
+            .card_source()
+            .and_then(|wanted| library.nth_of(&wanted, nth))
+            .map(Entry::Card),
+        Source::Agendas => library.agenda_paths.get(nth).cloned().map(Entry::File),
+        Source::Courses => library.course_paths.get(nth).cloned().map(Entry::File),
+        Source::Problems => (nth < library.load_problems().count()).then_some(Entry::Problem(nth)),
     }
 }
 
@@ -191,8 +186,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(pane_block(&title, focused, &app.theme), area);
     let inside = inner(area);
     let width = usize::from(inside.width).saturating_sub(SELECTED_MARK.width());
-    let entries = app.browser.entries(&app.library);
-    if entries.is_empty() {
+    let count = app.browser.entry_count(&app.library);
+    if count == 0 {
         let empty = match source.map(|entry| entry.source) {
             Some(Source::Own) => "No cards of your own yet.",
             Some(Source::Agendas) => "No agendas yet.",
@@ -205,16 +200,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     }
-    let rows = entries
-        .iter()
-        .map(|entry| match entry {
-            Entry::Card(index) => card_row(app, *index, width),
-            Entry::File(path) => file_row(app, path, width),
-            Entry::Problem(index) => problem_row(app, *index, width),
-        })
-        .collect();
-    render_rows(
-        rows,
+    let row = |nth: usize| match app.browser.entry(&app.library, nth) {
+        Some(Entry::Card(index)) => card_row(app, index, width),
+        Some(Entry::File(path)) => file_row(app, &path, width),
+        Some(Entry::Problem(index)) => problem_row(app, index, width),
+        None => Line::default(),
+    };
+    render_visible(
+        count,
+        row,
         &app.browser.list,
         focused,
         &app.theme,

@@ -19,7 +19,7 @@ use crate::tui::command::Command;
 use crate::tui::event::MousePoint;
 use crate::tui::layout::{self, inner};
 use crate::tui::widgets::document::line_count;
-use crate::tui::widgets::list::{ListState, SELECTED_MARK, render_rows};
+use crate::tui::widgets::list::{ListState, SELECTED_MARK, render_visible};
 use crate::tui::widgets::scroll::ScrollState;
 
 /// The most results kept; more than a screen can show, few enough to rank on every key.
@@ -196,8 +196,10 @@ impl SearchScreen {
             .scroll_into_view(usize::from(inner(areas.results).height));
         if let Some(preview) = areas.preview {
             let inside = inner(preview);
-            let total = self.preview_lines(library, files, inside);
-            self.preview.clamp(total, usize::from(inside.height));
+            let total = || self.preview_lines(library, files, inside);
+            let mut preview = self.preview;
+            preview.clamp_with(total, usize::from(inside.height));
+            self.preview = preview;
         }
     }
 }
@@ -272,13 +274,16 @@ pub fn render(app: &App, screen: &SearchScreen, frame: &mut Frame<'_>, main: Rec
         frame.render_widget(Line::styled(text, app.theme.muted()), inside);
     } else {
         let width = usize::from(inside.width).saturating_sub(SELECTED_MARK.width());
-        let rows = screen
-            .hits
-            .iter()
-            .map(|hit| hit_row(app, hit, width))
-            .collect();
-        render_rows(
-            rows,
+        let row = |index: usize| {
+            screen
+                .hits
+                .get(index)
+                .map(|hit| hit_row(app, hit, width))
+                .unwrap_or_default()
+        };
+        render_visible(
+            screen.hits.len(),
+            row,
             &screen.list,
             true,
             &app.theme,

@@ -88,17 +88,31 @@ pub fn render_rows(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    for (i, line) in rows
-        .into_iter()
-        .enumerate()
-        .skip(state.offset)
-        .take(usize::from(area.height))
-    {
-        let Ok(row) = u16::try_from(i - state.offset) else {
-            break;
-        };
+    let mut rows: Vec<Option<Line<'_>>> = rows.into_iter().map(Some).collect();
+    let len = rows.len();
+    let row = |index: usize| {
+        rows.get_mut(index)
+            .and_then(Option::take)
+            .unwrap_or_default()
+    };
+    render_visible(len, row, state, focused, theme, area, buf);
+}
+
+/// Draws a list of `len` rows, making only the rows in view with `row` (by index): a list of
+/// 100,000 cards costs what a screenful costs.
+pub fn render_visible<'a>(
+    len: usize,
+    mut row: impl FnMut(usize) -> Line<'a>,
+    state: &ListState,
+    focused: bool,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let end = len.min(state.offset.saturating_add(usize::from(area.height)));
+    for (i, y) in (state.offset..end).zip(area.y..area.bottom()) {
         let row_area = Rect {
-            y: area.y + row,
+            y,
             height: 1,
             ..area
         };
@@ -110,7 +124,7 @@ pub fn render_rows(
         };
         buf.set_style(row_area, style);
         let mut spans = vec![Span::styled(mark, theme.accent())];
-        spans.extend(line.spans);
+        spans.extend(row(i).spans);
         if selected {
             // The selection's colours win over the row's own, so the whole row reads as one
             // bar; modifiers (a match's underline) stay.

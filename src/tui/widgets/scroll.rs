@@ -49,6 +49,14 @@ impl ScrollState {
     pub fn clamp(&mut self, total: usize, page: usize) {
         self.offset = self.offset.min(Self::max_offset(total, page));
     }
+
+    /// [`ScrollState::clamp`] for a document whose length costs something to measure (a
+    /// rendered card): at the top nothing can be out of range, so `total` is not asked for.
+    pub fn clamp_with(&mut self, total: impl FnOnce() -> usize, page: usize) {
+        if self.offset > 0 {
+            self.clamp(total(), page);
+        }
+    }
 }
 
 /// A scrollbar on the right edge of `area` when the document is taller than the view.
