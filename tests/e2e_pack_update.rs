@@ -8,9 +8,7 @@ mod tmux_common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
-
-use tmux_common::{BINARY, Tmux};
+use tmux_common::Tmux;
 
 /// Pack `demo` at `version` in `folder`, its card `pivot` asking for a chart of `what`.
 fn write_pack(folder: &Path, version: &str, what: &str) {
@@ -103,7 +101,7 @@ fn an_update_conflict_is_seen_side_by_side_and_resolved() {
     );
     assert!(card.contains("version = \"1.1.0\""), "{card}");
     assert!(!library.join("cards/pivot.conflict.md").exists());
-    let check = Command::new(BINARY)
+    let check = tmux_common::home::binary()
         .arg("--library")
         .arg(&library)
         .arg("check")

@@ -8,6 +8,9 @@
 
 #![allow(dead_code)]
 
+#[path = "../common/home.rs"]
+pub mod home;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -16,8 +19,7 @@ use std::time::{Duration, Instant};
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// The shell's prompt; the screen shows it without its trailing space.
 pub const PROMPT: &str = "e2e$";
-/// The binary under test.
-pub const BINARY: &str = env!("CARGO_BIN_EXE_skillbook");
+pub use home::BINARY;
 
 /// Polls `check` until it gives a value or [`TIMEOUT`] has passed: for waits on files rather
 /// than the screen.
@@ -58,14 +60,16 @@ impl Tmux {
     ) -> Tmux {
         let home = tempfile::tempdir().expect("temp dir");
         let socket = format!("skillbook-e2e-{name}-{}", std::process::id());
-        let extra: String = extra
+        let folders = home::home_env(home.path());
+        let extra: String = folders
             .iter()
+            .map(|(name, value)| (*name, value.as_path()))
+            .chain(extra.iter().copied())
             .map(|(name, value)| format!("{name}={} ", value.display()))
             .collect();
         let shell = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} TERM=tmux-256color PS1='{PROMPT} ' \
-             {extra}SKILLBOOK_LIBRARY={library} XDG_CONFIG_HOME={home}/config sh",
-            home = home.path().display(),
+            "env -i PATH=/usr/bin:/bin TERM=tmux-256color PS1='{PROMPT} ' \
+             {extra}SKILLBOOK_LIBRARY={library} sh",
             library = library.display(),
         );
         let tmux = Tmux {
