@@ -4,7 +4,7 @@
 //! an app in the test process, finds all of them, and `HOME`, below a folder of the tests'.
 //!
 //! The test helpers (`common`, `tmux_common`, `tui_common`, `reliability_common`) include this
-//! file, so each test gets it through the helper it already uses; `tests/isolation.rs` checks
+//! file, so each test gets it through the helper it already uses; `tests/architecture.rs` checks
 //! that no test starts the binary any other way.
 
 #![allow(dead_code)]
