@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+#[allow(clippy::duplicate_mod)]
 pub mod home;
 
 use std::collections::BTreeMap;

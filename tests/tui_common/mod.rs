@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+// A test may use two helpers that both bring it: two copies of the same pure functions, and
+// the process environment set to the same values by whichever runs first.
+#[allow(clippy::duplicate_mod)]
 #[path = "../common/home.rs"]
 pub mod home;
 
