@@ -1,5 +1,6 @@
-//! Card operations from the card list: delete to the trash and undo, duplicate, and rename with the
-//! references following. Scripted keys against a temporary copy of the fixture library.
+//! Card operations from the card list: delete to the trash and undo, duplicate, rename with the
+//! references following. Scripted keys against a temporary copy of the fixture library; and the effects of these
+//! operations, which read only the files they change.
 
 mod tui_common;
 
@@ -94,4 +95,59 @@ fn duplicate_copies_a_pack_card_into_my_cards_under_a_new_title_and_opens_it() {
         ),
         "the copy opens in the editor"
     );
+}
+
+/// Fork, duplicate and rename are planned from the library the app holds (lean, as the app
+/// holds it: no bodies) and their effects read only the files they change: they still work with
+/// the rest of the library gone from disk, where a full load no longer finds the installed pack.
+#[test]
+fn card_effects_read_only_the_files_they_change() {
+    use skillbook::tui::editor::effects::{EditEffect, EditResult, run};
+    let (_dir, root) = temp_library();
+    let lean = skillbook::library::load_lean(&root, None, &|_, _| {});
+    let fork = skillbook::pack::fork::plan_fork(&lean, "excel-charts/sparklines", None).unwrap();
+    let duplicate = skillbook::duplicate::plan_duplicate(
+        &lean,
+        "excel-charts/waterfall-chart",
+        "Waterfall for the board",
+    )
+    .unwrap();
+    let rename = skillbook::rename::plan_rename(&lean, "linkedin-b2b", "linkedin-sales").unwrap();
+    // The pack's manifest and every card the operations do not touch go.
+    std::fs::remove_file(root.join("packs/excel-charts/pack.toml")).unwrap();
+    for gone in ["broken", "escape-test", "kloft-i-regnearket"] {
+        std::fs::remove_file(root.join(format!("cards/{gone}.md"))).unwrap();
+    }
+    // A full load now sees only the bundled excel-charts pack (1.0.0, no waterfall card).
+    let full = skillbook::library::load(&root);
+    assert!(
+        full.find_index("excel-charts/waterfall-chart", None)
+            .is_none(),
+        "a full load no longer finds the installed pack"
+    );
+
+    let opened = |result: EditResult| match result {
+        EditResult::Opened {
+            path,
+            disk: Some((text, _)),
+            ..
+        } => (path, text),
+        other => panic!("{other:?}"),
+    };
+    let (path, text) = opened(run(EditEffect::Fork(fork)));
+    assert_eq!(path, root.join("cards/sparklines.md"));
+    assert!(text.contains("version = \"1.2.0\""), "{text}");
+    assert!(text.contains("Sparklines in a sales report"), "{text}");
+    let (path, text) = opened(run(EditEffect::Duplicate(duplicate)));
+    assert_eq!(path, root.join("cards/waterfall-for-the-board.md"));
+    assert!(
+        text.contains("title = \"Waterfall for the board\""),
+        "{text}"
+    );
+    match run(EditEffect::Rename(rename)) {
+        EditResult::Told(told) => assert!(told.contains("linkedin-b2b is now linkedin-sales")),
+        other => panic!("{other:?}"),
+    }
+    assert!(root.join("cards/linkedin-sales.md").exists());
+    assert!(!root.join("cards/linkedin-b2b.md").exists());
 }

@@ -10,6 +10,7 @@ pub mod effects;
 pub mod external;
 pub mod form;
 pub mod keys;
+mod plans;
 
 use std::path::{Path, PathBuf};
 
