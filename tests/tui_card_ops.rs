@@ -1,5 +1,6 @@
 //! Card operations from the card list: delete to the trash and undo, duplicate, rename with the
-//! references following. Scripted keys against a temporary copy of the fixture library; and the effects of these
+//! references following, and fork under a new id when one of my cards has the pack card's.
+//! Scripted keys against a temporary copy of the fixture library; and the effects of these
 //! operations, which read only the files they change.
 
 mod tui_common;
@@ -95,6 +96,52 @@ fn duplicate_copies_a_pack_card_into_my_cards_under_a_new_title_and_opens_it() {
         ),
         "the copy opens in the editor"
     );
+}
+
+#[test]
+fn f_on_a_pack_card_whose_id_i_have_asks_for_a_new_id_as_the_pack_browser_does() {
+    let (_dir, root) = temp_library();
+    // My own card with the id of the pack's sparklines card, under another title.
+    let mine = root.join("cards/sparklines.md");
+    let my_text = "+++\ntitle = \"Trend lines in cells\"\nduration = 10\n+++\n\nMine.\n";
+    std::fs::write(&mine, my_text).unwrap();
+    let mut tui = tui_on(&root);
+    tui.type_keys("/Sparklines in a sales<enter>f").unwrap();
+    let screen = text_of(&tui);
+    assert!(screen.contains("Fork as"), "{screen}");
+    assert!(screen.contains("> sparklines-2"), "{screen}");
+    assert!(
+        screen.contains("You have \"sparklines\": pick a new id."),
+        "{screen}"
+    );
+    // An id of mine is refused in the window, and so is an unusable one; nothing is written.
+    tui.type_keys("<ctrl-u>sparklines<enter>").unwrap();
+    let screen = text_of(&tui);
+    assert!(
+        screen.contains("You have a card \"sparklines\" already"),
+        "{screen}"
+    );
+    tui.type_keys("<ctrl-u>Not An Id<enter>").unwrap();
+    assert!(
+        text_of(&tui).contains("not a usable id"),
+        "{}",
+        text_of(&tui)
+    );
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), my_text);
+    // A free id forks the pack card under it and opens the fork in the editor.
+    tui.type_keys("<ctrl-u>board-sparklines<enter>").unwrap();
+    let fork = std::fs::read_to_string(root.join("cards/board-sparklines.md"))
+        .expect("the fork is written");
+    assert!(fork.contains("[origin]"), "{fork}");
+    assert!(fork.contains("card = \"sparklines\""), "{fork}");
+    assert!(
+        matches!(
+            tui.app.screens.last(),
+            Some(skillbook::tui::app::Screen::Editor(_))
+        ),
+        "the fork opens in the editor"
+    );
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), my_text);
 }
 
 /// Fork, duplicate and rename are planned from the library the app holds (lean, as the app

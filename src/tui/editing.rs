@@ -269,6 +269,10 @@ impl App {
                 }
             }
             AskPurpose::ForkToEdit { reference } => self.fork_pack_card(reference),
+            AskPurpose::ForkId { .. } => match ask.as_fork_id() {
+                Some(prompt) => self.answer_fork_id(prompt),
+                None => Vec::new(),
+            },
             AskPurpose::Rename { old } => {
                 let new = ask
                     .input

@@ -8,6 +8,7 @@
 
 pub mod effects;
 pub mod external;
+pub mod fork_id;
 pub mod form;
 pub mod keys;
 mod plans;

@@ -3,13 +3,36 @@
 //! never the whole library: with 100,000 cards a full load takes seconds.
 
 use super::effects::EditEffect;
-use crate::tui::app::App;
+use super::fork_id::ForkIdPrompt;
+use crate::tui::app::{App, Popup};
 use crate::tui::effect::Effect;
+use crate::tui::views::ask::AskPopup;
 
 impl App {
-    /// Forks the pack card `reference` into my cards and opens the copy.
+    /// Forks the pack card `reference` into my cards and opens the copy; when one of my cards
+    /// has its id, asks for a new one first (as the pack browser does).
     pub(crate) fn fork_pack_card(&mut self, reference: &str) -> Vec<Effect> {
+        let prompt = self
+            .library
+            .find_index(reference, None)
+            .and_then(|index| ForkIdPrompt::for_card(&self.library, &self.library.cards[index]));
+        if let Some(prompt) = prompt {
+            self.popups.push(Popup::Ask(AskPopup::fork_id(prompt)));
+            return Vec::new();
+        }
         self.fork_as(reference, None)
+    }
+
+    /// The answer to the fork-id question: the fork under the new id, or the question again
+    /// saying why the id was refused.
+    pub(crate) fn answer_fork_id(&mut self, prompt: ForkIdPrompt) -> Vec<Effect> {
+        match prompt.answer(&self.library) {
+            Ok((reference, id)) => self.fork_as(&reference, Some(&id)),
+            Err(prompt) => {
+                self.popups.push(Popup::Ask(AskPopup::fork_id(prompt)));
+                Vec::new()
+            }
+        }
     }
 
     fn fork_as(&mut self, reference: &str, id: Option<&str>) -> Vec<Effect> {
