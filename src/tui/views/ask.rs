@@ -1,5 +1,6 @@
 //! A small question window for the editing keys: the title of a new card, whether to fork a
-//! pack card before editing it, whether to restore unsaved text from an earlier run. Enter
+//! pack card before editing it, the id of a fork when one of my cards has the pack card's,
+//! whether to restore unsaved text from an earlier run. Enter
 //! answers yes (with the typed text), Esc cancels; a refused answer says why under the field.
 
 use ratatui::Frame;
