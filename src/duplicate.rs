@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use crate::card::{is_valid_id, render_card, slugify};
 use crate::error::{Error, Result};
-use crate::library::Library;
+use crate::library::{CardSource, Library, LibraryCard, read_full};
 use crate::store::save_checked;
 
 /// Where a new card titled `title` would go, and its id, or why it cannot: an empty title, a
@@ -19,6 +19,15 @@ pub fn new_card_slot(
     library: &Library,
     title: &str,
 ) -> std::result::Result<(String, PathBuf), String> {
+    let (id, path) = new_card_id(library, title)?;
+    if path.exists() {
+        return Err(taken(&id));
+    }
+    Ok((id, path))
+}
+
+/// [`new_card_slot`] as far as the loaded library tells, reading nothing from disk.
+fn new_card_id(library: &Library, title: &str) -> std::result::Result<(String, PathBuf), String> {
     let title = title.trim();
     if title.is_empty() {
         return Err("type a title first".into());
@@ -27,21 +36,46 @@ pub fn new_card_slot(
     if !is_valid_id(&id) {
         return Err("the title needs a letter or a digit to make an id from".into());
     }
-    let path = library.cards_folder().join(format!("{id}.md"));
     if library
         .cards
         .iter()
         .any(|card| card.is_own() && card.card.id == id)
-        || path.exists()
     {
-        return Err(format!("you have a card with the id \"{id}\" already"));
+        return Err(taken(&id));
     }
+    let path = library.cards_folder().join(format!("{id}.md"));
     Ok((id, path))
 }
 
-/// Copies the card `reference` (an own id, `pack/id`, or a plain id) to a new card of the
-/// user's titled `title`; returns the new file.
-pub fn duplicate_card(library: &Library, reference: &str, title: &str) -> Result<PathBuf> {
+fn taken(id: &str) -> String {
+    format!("you have a card with the id \"{id}\" already")
+}
+
+/// A duplicate worked out from a loaded library without touching the disk: the app plans it
+/// from the library it holds, and writing it then reads only the source card's file (see
+/// [`duplicate_planned`]), however many cards the library has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicatePlan {
+    /// The card copied: its file (a `bundled:` path for a bundled pack) and where it is from.
+    pub source: PathBuf,
+    pub from: CardSource,
+    /// The copy's id, title and new file in `cards/`.
+    pub id: String,
+    pub title: String,
+    pub path: PathBuf,
+}
+
+/// Plans copying the card `reference` (an own id, `pack/id`, or a plain id) to a new card of
+/// the user's titled `title`. Reads nothing from disk.
+pub fn plan_duplicate(library: &Library, reference: &str, title: &str) -> Result<DuplicatePlan> {
+    plan(library, reference, title).map(|(plan, _)| plan)
+}
+
+fn plan<'a>(
+    library: &'a Library,
+    reference: &str,
+    title: &str,
+) -> Result<(DuplicatePlan, &'a LibraryCard)> {
     let source = library
         .find_index(reference, None)
         .map(|index| &library.cards[index])
@@ -49,17 +83,54 @@ pub fn duplicate_card(library: &Library, reference: &str, title: &str) -> Result
             path: library.cards_folder(),
             message: format!("no card is {reference:?}"),
         })?;
-    let (id, path) = new_card_slot(library, title).map_err(|message| Error::Refused {
+    let (id, path) = new_card_id(library, title).map_err(|message| Error::Refused {
         path: library.cards_folder(),
         message,
     })?;
+    let plan = DuplicatePlan {
+        source: source.path.clone(),
+        from: source.source.clone(),
+        id,
+        title: title.trim().to_string(),
+        path,
+    };
+    Ok((plan, source))
+}
+
+/// Copies the card `reference` (an own id, `pack/id`, or a plain id) to a new card of the
+/// user's titled `title`; returns the new file.
+pub fn duplicate_card(library: &Library, reference: &str, title: &str) -> Result<PathBuf> {
+    let (plan, source) = plan(library, reference, title)?;
+    if source.lean {
+        return duplicate_planned(&plan);
+    }
+    write_duplicate(&plan, source)
+}
+
+/// Carries out a [`DuplicatePlan`]: reads the source card's file and writes the copy, refusing
+/// to replace any file.
+pub fn duplicate_planned(plan: &DuplicatePlan) -> Result<PathBuf> {
+    let source = read_full(&plan.source, &plan.from).map_err(|message| Error::Refused {
+        path: plan.source.clone(),
+        message,
+    })?;
+    write_duplicate(plan, &source)
+}
+
+fn write_duplicate(plan: &DuplicatePlan, source: &LibraryCard) -> Result<PathBuf> {
+    if plan.path.exists() {
+        return Err(Error::Refused {
+            path: plan.path.clone(),
+            message: taken(&plan.id),
+        });
+    }
     let mut copy = source.card.clone();
-    copy.id = id;
-    copy.title = title.trim().to_string();
+    copy.id.clone_from(&plan.id);
+    copy.title.clone_from(&plan.title);
     copy.origin = None;
     let text = render_card(&source.file, &source.card, &copy);
-    save_checked(&path, None, text.as_bytes())?;
-    Ok(path)
+    save_checked(&plan.path, None, text.as_bytes())?;
+    Ok(plan.path.clone())
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::card::{is_valid_id, parse_card, render_card};
 use crate::error::{Error, Result};
-use crate::library::Library;
-use crate::store::{self, save_checked};
+use crate::library::{CardSource, Library, LibraryCard, read_full};
+use crate::store::{self, Fingerprint, save_checked};
 
 /// What a rename changed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,8 +32,27 @@ fn refused(path: &Path, message: impl Into<String>) -> Error {
     }
 }
 
-/// Renames the own card `old` to `new` in the library, updating every reference to it.
-pub fn rename_card(library: &Library, old: &str, new: &str) -> Result<RenameReport> {
+/// A rename worked out from a loaded library without touching the disk: the app plans it from
+/// the library it holds, and carrying it out then reads only the files it changes (see
+/// [`rename_planned`]), however many cards the library has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenamePlan {
+    pub old: String,
+    pub new: String,
+    /// The card's file, and its fingerprint as loaded: a file changed since is not renamed.
+    pub card: PathBuf,
+    pub fingerprint: Fingerprint,
+    /// The card's new file.
+    pub target: PathBuf,
+    /// My other cards that name `old` as a prerequisite, each with its fingerprint as loaded.
+    pub referrers: Vec<(PathBuf, Fingerprint)>,
+    /// Every agenda and course file, any of which may name the card.
+    pub plans: Vec<PathBuf>,
+}
+
+/// Plans renaming the own card `old` to `new`: refuses a card that is not mine, an unusable id
+/// and an id one of my cards has. Reads nothing from disk.
+pub fn plan_rename(library: &Library, old: &str, new: &str) -> Result<RenamePlan> {
     let card = library
         .cards
         .iter()
@@ -51,12 +70,48 @@ pub fn rename_card(library: &Library, old: &str, new: &str) -> Result<RenameRepo
         ));
     }
     let target = library.cards_folder().join(format!("{new}.md"));
-    if library.cards.iter().any(|c| c.is_own() && c.card.id == new) || target.exists() {
-        return Err(refused(
-            &target,
-            format!("a card with the id {new:?} exists already"),
-        ));
+    if library.cards.iter().any(|c| c.is_own() && c.card.id == new) {
+        return Err(taken(&target, new));
     }
+    Ok(RenamePlan {
+        old: old.to_string(),
+        new: new.to_string(),
+        card: card.path.clone(),
+        fingerprint: card.fingerprint,
+        target,
+        referrers: library
+            .cards
+            .iter()
+            .filter(|c| c.is_own() && c.card.id != old)
+            .filter(|c| c.card.prerequisites.iter().any(|p| p == old))
+            .map(|c| (c.path.clone(), c.fingerprint))
+            .collect(),
+        plans: library
+            .agenda_paths
+            .iter()
+            .chain(&library.course_paths)
+            .cloned()
+            .collect(),
+    })
+}
+
+fn taken(target: &Path, new: &str) -> Error {
+    refused(target, format!("a card with the id {new:?} exists already"))
+}
+
+/// Renames the own card `old` to `new` in the library, updating every reference to it.
+pub fn rename_card(library: &Library, old: &str, new: &str) -> Result<RenameReport> {
+    rename_planned(&plan_rename(library, old, new)?)
+}
+
+/// Carries out a [`RenamePlan`]: the new card first, then every reference, and the old file
+/// last.
+pub fn rename_planned(plan: &RenamePlan) -> Result<RenameReport> {
+    let (old, new) = (plan.old.as_str(), plan.new.as_str());
+    if plan.target.exists() {
+        return Err(taken(&plan.target, new));
+    }
+    let card = read_own(&plan.card, plan.fingerprint)?;
     // The id lives in the front matter only when the file says it; otherwise the file name
     // is the id, and the new name is enough.
     let explicit = card
@@ -69,26 +124,13 @@ pub fn rename_card(library: &Library, old: &str, new: &str) -> Result<RenameRepo
         renamed.id = new.to_string();
     }
     let text = render_card(&card.file, &card.card, &renamed);
-    let (bytes, fingerprint) = store::read(&card.path)?;
-    if fingerprint != card.fingerprint {
-        return Err(Error::ChangedOnDisk {
-            path: card.path.clone(),
-        });
-    }
-    drop(bytes);
-    save_checked(&target, None, text.as_bytes())?;
+    save_checked(&plan.target, None, text.as_bytes())?;
     let mut report = RenameReport {
-        path: target,
+        path: plan.target.clone(),
         updated: Vec::new(),
     };
-    for other in library
-        .cards
-        .iter()
-        .filter(|c| c.is_own() && c.card.id != old)
-    {
-        if !other.card.prerequisites.iter().any(|p| p == old) {
-            continue;
-        }
+    for (path, fingerprint) in &plan.referrers {
+        let other = read_own(path, *fingerprint)?;
         let mut changed = other.card.clone();
         for prerequisite in &mut changed.prerequisites {
             if prerequisite == old {
@@ -96,10 +138,10 @@ pub fn rename_card(library: &Library, old: &str, new: &str) -> Result<RenameRepo
             }
         }
         let text = render_card(&other.file, &other.card, &changed);
-        save_checked(&other.path, Some(other.fingerprint), text.as_bytes())?;
-        report.updated.push(other.path.clone());
+        save_checked(path, Some(*fingerprint), text.as_bytes())?;
+        report.updated.push(path.clone());
     }
-    for plan in library.agenda_paths.iter().chain(&library.course_paths) {
+    for plan in &plan.plans {
         let (bytes, fingerprint) = store::read(plan)?;
         let Ok(text) = String::from_utf8(bytes) else {
             continue;
@@ -109,12 +151,23 @@ pub fn rename_card(library: &Library, old: &str, new: &str) -> Result<RenameRepo
             report.updated.push(plan.clone());
         }
     }
-    std::fs::remove_file(&card.path).map_err(|e| Error::io(&card.path, e))?;
+    std::fs::remove_file(&plan.card).map_err(|e| Error::io(&plan.card, e))?;
     // The new file must read as the renamed card.
     if let Err(problems) = parse_card(&report.path, text.as_bytes()) {
         return Err(Error::Invalid(problems));
     }
     Ok(report)
+}
+
+/// My card at `path` in full, as it was loaded (its `fingerprint`), or why not.
+fn read_own(path: &Path, fingerprint: Fingerprint) -> Result<LibraryCard> {
+    let card = read_full(path, &CardSource::Own).map_err(|message| refused(path, message))?;
+    if card.fingerprint != fingerprint {
+        return Err(Error::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(card)
 }
 
 /// A plan's text with every `card = "old"` item naming `new` instead, or `None` when no item

@@ -1,6 +1,10 @@
 //! The domain knows nothing of terminals: only the two faces (`cli`, `tui`) may use ratatui or
 //! crossterm. This keeps the library usable from scripts and tests without a terminal, and keeps
 //! drawing out of parsing, timing and saving.
+//!
+//! And the tests stay out of the user's own folders: every test that runs the real binary does
+//! it through `tests/common/home.rs`, which points `HOME` and the cache, config and data folders
+//! at a folder of the tests'.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +13,7 @@ const FACES: [&str; 5] = ["cli", "cli.rs", "tui", "tui.rs", "main.rs"];
 
 fn rust_files(folder: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(folder)
-        .expect("src is readable")
+        .expect("folder is readable")
         .flatten()
     {
         let path = entry.path();
@@ -52,5 +56,35 @@ fn the_domain_never_imports_a_terminal_crate() {
     assert!(
         offenders.is_empty(),
         "domain files using a terminal crate: {offenders:?}"
+    );
+}
+
+#[test]
+fn only_the_shared_helper_starts_the_binary() {
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let helper = tests.join("common/home.rs");
+    let mut files = Vec::new();
+    rust_files(&tests, &mut files);
+    // Spelled in two pieces, so this file does not name itself.
+    let ways = [concat!("cargo", "_bin("), concat!("CARGO_BIN", "_EXE_")];
+    let mut offenders = Vec::new();
+    for file in files.iter().filter(|file| **file != helper) {
+        let text = std::fs::read_to_string(file).expect("test source");
+        for (number, line) in text.lines().enumerate() {
+            if ways.iter().any(|way| line.contains(way)) {
+                offenders.push(format!(
+                    "{}:{}: {}",
+                    file.display(),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "start the binary through tests/common/home.rs (a test that starts it otherwise writes \
+         to the user's ~/.cache/skillbook):\n{}",
+        offenders.join("\n")
     );
 }

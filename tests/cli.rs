@@ -1,24 +1,14 @@
 //! The real binary on temporary libraries: every command, its output, its exit code and its
 //! errors, the way a user or a script would run it.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
+use common::home::{binary, skillbook};
 use predicates::prelude::*;
-
-/// `skillbook --library <dir>` with a clean environment.
-fn skillbook(library: &Path) -> Command {
-    let mut command = Command::cargo_bin("skillbook").expect("binary built");
-    command
-        .env_remove("SKILLBOOK_LIBRARY")
-        .env("NO_COLOR", "1")
-        // search keeps an index in the cache folder: keep the tests' indexes out of the real one.
-        .env("XDG_CACHE_HOME", library.join(".test-cache"))
-        .arg("--library")
-        .arg(library);
-    command
-}
 
 fn write(path: PathBuf, text: &str) -> PathBuf {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -301,7 +291,7 @@ fn the_environment_variable_names_the_library() {
         home.path().join("cards/env-card.md"),
         &card("From the environment", ""),
     );
-    let mut command = Command::cargo_bin("skillbook").unwrap();
+    let mut command = Command::from_std(binary());
     command.env("SKILLBOOK_LIBRARY", home.path()).arg("list");
     assert!(stdout_of(&mut command).contains("From the environment"));
 }

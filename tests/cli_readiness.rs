@@ -1,9 +1,11 @@
 //! `skillbook readiness` and `skillbook offer` through the real binary, on temporary libraries.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::home::skillbook;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -25,16 +27,6 @@ fn ready_card(title: &str, tool: &str, lang: &str, outcome: &str) -> String {
          ## Why it matters\n\nWhy.\n\n## Show it\n\n1. Show.\n\n## Try it\n\nTry.\n\n\
          ## Pitfalls\n\n- One.\n\n## Leave behind\n\n- <https://example.com>\n"
     )
-}
-
-fn skillbook(root: &Path) -> Command {
-    let mut command = Command::cargo_bin("skillbook").unwrap();
-    command
-        .env_remove("SKILLBOOK_LIBRARY")
-        .env("NO_COLOR", "1")
-        .arg("--library")
-        .arg(root);
-    command
 }
 
 #[test]

@@ -2,10 +2,11 @@
 //! a warm one, and as searching the fully loaded library; and a card changed after indexing is
 //! found as it is now.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use skillbook::library;
 use skillbook::search::{Query, SearchIndex};
 
@@ -22,12 +23,8 @@ fn write_card(root: &Path, name: &str, title: &str, body: &str) {
 
 /// `skillbook --library ROOT search QUERY --json`, with its index kept in `cache`.
 fn search(root: &Path, cache: &Path, query: &str) -> String {
-    let output = Command::cargo_bin("skillbook")
-        .expect("binary built")
-        .env_remove("SKILLBOOK_LIBRARY")
-        .env("NO_COLOR", "1")
+    let output = common::home::skillbook(root)
         .env("XDG_CACHE_HOME", cache)
-        .args(["--library".as_ref(), root.as_os_str()])
         .args(["search", query, "--json", "--limit", "50"])
         .output()
         .expect("runs");

@@ -31,9 +31,7 @@ fn build_an_agenda_from_three_cards_save_and_export() {
     )
     .unwrap();
     let tmux = Tmux::start("agenda", 100, 30, &library);
-    let binary = env!("CARGO_BIN_EXE_skillbook");
-    tmux.type_text(&format!("{binary}; echo \"exit=$?\""));
-    tmux.press("Enter");
+    tmux.launch();
     tmux.wait_for("My cards (4)");
     // Sources: the last are Agendas, Courses and Problems.
     tmux.press("BTab");

@@ -12,9 +12,7 @@ use tui_common::temp_library;
 impl Tmux {
     /// Starts skillbook, opens the pivot card's checklist and waits for it.
     fn open_pivot_checklist(&self) -> String {
-        let binary = env!("CARGO_BIN_EXE_skillbook");
-        self.type_text(&format!("{binary}; echo \"exit=$?\""));
-        self.press("Enter");
+        self.launch();
         self.wait_for("My cards (4)");
         self.type_text("/");
         self.wait_for("Search ·");
@@ -28,9 +26,9 @@ impl Tmux {
         self.wait_for("Space tick")
     }
 
-    fn quit(&self) {
-        self.type_text("q");
-        self.wait_for("exit=0");
+    /// Quits and clears the screen, so the next start waits for a fresh screen.
+    fn quit_and_clear(&self) {
+        self.quit();
         self.type_text("clear");
         self.press("Enter");
     }
@@ -49,7 +47,7 @@ fn a_tick_survives_a_restart_and_changes_one_line() {
     tmux.wait_for("▶ [ ] Show it");
     tmux.type_text(" ");
     tmux.wait_for("▶ [x] Show it");
-    tmux.quit();
+    tmux.quit_and_clear();
 
     let after = std::fs::read_to_string(&card).expect("card");
     let (old, new): (Vec<_>, Vec<_>) = (before.lines().collect(), after.lines().collect());
@@ -60,5 +58,5 @@ fn a_tick_survives_a_restart_and_changes_one_line() {
 
     let screen = tmux.open_pivot_checklist();
     assert!(screen.contains("[x] Show it"), "{screen}");
-    tmux.quit();
+    tmux.quit_and_clear();
 }

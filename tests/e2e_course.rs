@@ -3,107 +3,18 @@
 //! disk; and add a card from the card list to the agenda opened before. Every wait polls the
 //! screen for the text it needs; nothing sleeps blindly.
 
+mod tmux_common;
 mod tui_common;
 
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
+use tmux_common::Tmux;
 use tui_common::temp_library;
-
-const TIMEOUT: Duration = Duration::from_secs(20);
-const PROMPT: &str = "e2e$";
-
-/// A tmux server of its own with one session running `sh`.
-struct Tmux {
-    socket: String,
-    _home: tempfile::TempDir,
-}
-
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16, library: &Path) -> Tmux {
-        let home = tempfile::tempdir().expect("temp dir");
-        let socket = format!("skillbook-e2e-course-{name}-{}", std::process::id());
-        let shell = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} TERM=tmux-256color PS1='{PROMPT} ' \
-             SKILLBOOK_LIBRARY={library} XDG_CONFIG_HOME={home}/config sh",
-            home = home.path().display(),
-            library = library.display(),
-        );
-        let tmux = Tmux {
-            socket,
-            _home: home,
-        };
-        tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            &shell,
-        ]);
-        tmux.wait_for(PROMPT);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs (the end-to-end tests need tmux installed)");
-        assert!(output.status.success(), "tmux {args:?}");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    fn press(&self, key: &str) {
-        self.run(&["send-keys", "-t", "e2e", key]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "waited for {needle:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
 
 /// Starts skillbook on `library` in a fresh tmux session and waits for the library screen.
 fn start(name: &str, library: &Path) -> Tmux {
-    let tmux = Tmux::start(name, 100, 30, library);
-    let binary = env!("CARGO_BIN_EXE_skillbook");
-    tmux.type_text(&format!("{binary}; echo \"exit=$?\""));
-    tmux.press("Enter");
+    let tmux = Tmux::start(&format!("course-{name}"), 100, 30, library);
+    tmux.launch();
     tmux.wait_for("My cards (4)");
     tmux
 }

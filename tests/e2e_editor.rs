@@ -2,128 +2,34 @@
 //! card edited by `$EDITOR` (a small script) with the app showing what changed. Every wait
 //! polls the screen or the file for what it needs; nothing sleeps blindly.
 
+mod tmux_common;
 mod tui_common;
 
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
+use tmux_common::{Tmux, poll};
 use tui_common::temp_library;
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-const PROMPT: &str = "e2e$";
-
-/// A tmux server of its own with one session running `sh`.
-struct Tmux {
-    socket: String,
-    _home: tempfile::TempDir,
-}
-
+/// The editor's steps.
 impl Tmux {
-    fn start(name: &str, library: &Path, editor: Option<&Path>) -> Tmux {
-        let home = tempfile::tempdir().expect("temp dir");
-        let socket = format!("skillbook-e2e-edit-{name}-{}", std::process::id());
-        let editor = editor
-            .map(|path| format!("EDITOR={} ", path.display()))
-            .unwrap_or_default();
-        let shell = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} TERM=tmux-256color PS1='{PROMPT} ' \
-             {editor}SKILLBOOK_LIBRARY={library} XDG_CONFIG_HOME={home}/config sh",
-            home = home.path().display(),
-            library = library.display(),
-        );
-        let tmux = Tmux {
-            socket,
-            _home: home,
-        };
-        tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            &shell,
-        ]);
-        tmux.wait_for(PROMPT);
-        tmux
+    /// A 100x30 session for the editor tests, `$EDITOR` set to `editor` when given.
+    fn for_editing(name: &str, library: &Path, editor: Option<&Path>) -> Tmux {
+        let editor: Vec<(&str, &Path)> = editor.map(|path| ("EDITOR", path)).into_iter().collect();
+        Tmux::start_with_env(&format!("edit-{name}"), 100, 30, library, &editor)
     }
 
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs (the end-to-end tests need tmux installed)");
-        assert!(output.status.success(), "tmux {args:?}");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    fn press(&self, key: &str) {
-        self.run(&["send-keys", "-t", "e2e", key]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        wait_until(|| {
-            let screen = self.screen();
-            screen.contains(needle).then_some(screen)
-        })
-        .unwrap_or_else(|| {
-            panic!(
-                "waited for {needle:?}; the screen shows:\n{}",
-                self.screen()
-            )
-        })
-    }
-
-    fn start_app(&self) {
-        let binary = env!("CARGO_BIN_EXE_skillbook");
-        self.type_text(&format!("{binary}; echo \"exit=$?\""));
-        self.press("Enter");
+    /// Starts skillbook and waits for the library.
+    fn start_library(&self) {
+        self.launch();
         self.wait_for("My cards (4)");
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
-
-/// Polls `check` until it gives a value or the time is up.
-fn wait_until<T>(mut check: impl FnMut() -> Option<T>) -> Option<T> {
-    let start = Instant::now();
-    loop {
-        if let Some(value) = check() {
-            return Some(value);
-        }
-        if start.elapsed() > TIMEOUT {
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
 #[test]
 fn a_card_created_typed_and_saved_in_the_app_is_on_disk() {
     let (_dir, library) = temp_library();
-    let tmux = Tmux::start("new", &library, None);
-    tmux.start_app();
+    let tmux = Tmux::for_editing("new", &library, None);
+    tmux.start_library();
     tmux.type_text("n");
     tmux.wait_for("New card");
     tmux.type_text("Prezi basics");
@@ -137,7 +43,7 @@ fn a_card_created_typed_and_saved_in_the_app_is_on_disk() {
     tmux.wait_for("● unsaved");
     tmux.press("C-s");
     let path = library.join("cards/prezi-basics.md");
-    let saved = wait_until(|| {
+    let saved = poll(|| {
         let text = std::fs::read_to_string(&path).ok()?;
         text.contains("Zoom out before you zoom in.")
             .then_some(text)
@@ -167,8 +73,8 @@ fn a_change_made_in_the_external_editor_is_shown() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    let tmux = Tmux::start("external", &library, Some(&script));
-    tmux.start_app();
+    let tmux = Tmux::for_editing("external", &library, Some(&script));
+    tmux.start_library();
     // A new card to edit, so the test does not depend on the list's order.
     tmux.type_text("n");
     tmux.wait_for("New card");
@@ -208,8 +114,8 @@ fn type_into_new_card(tmux: &Tmux, title: &str, id: &str, text: &str) {
 #[test]
 fn a_card_changed_by_another_program_during_an_edit_asks_and_loses_neither_text() {
     let (_dir, library) = temp_library();
-    let tmux = Tmux::start("outside", &library, None);
-    tmux.start_app();
+    let tmux = Tmux::for_editing("outside", &library, None);
+    tmux.start_library();
     type_into_new_card(
         &tmux,
         "Shared card",
@@ -227,7 +133,7 @@ fn a_card_changed_by_another_program_during_an_edit_asks_and_loses_neither_text(
     assert!(both.contains("Theirs, from outside."), "{both}");
     assert!(both.contains("Mine, typed in skillbook."), "{both}");
     tmux.type_text("k");
-    let saved = wait_until(|| {
+    let saved = poll(|| {
         let text = std::fs::read_to_string(&path).ok()?;
         text.contains("Mine, typed in skillbook.").then_some(text)
     });
@@ -237,8 +143,8 @@ fn a_card_changed_by_another_program_during_an_edit_asks_and_loses_neither_text(
 #[test]
 fn a_card_changed_on_disk_shows_in_the_list_without_a_reload() {
     let (_dir, library) = temp_library();
-    let tmux = Tmux::start("listing", &library, None);
-    tmux.start_app();
+    let tmux = Tmux::for_editing("listing", &library, None);
+    tmux.start_library();
     let path = library.join("cards/linkedin-b2b.md");
     let text = std::fs::read_to_string(&path).unwrap();
     let retitled = text.replacen(
@@ -256,8 +162,8 @@ fn a_card_changed_on_disk_shows_in_the_list_without_a_reload() {
 #[test]
 fn killing_the_terminal_mid_edit_offers_the_text_back_at_the_next_start() {
     let (_dir, library) = temp_library();
-    let first = Tmux::start("killed", &library, None);
-    first.start_app();
+    let first = Tmux::for_editing("killed", &library, None);
+    first.start_library();
     type_into_new_card(
         &first,
         "Half written",
@@ -267,7 +173,7 @@ fn killing_the_terminal_mid_edit_offers_the_text_back_at_the_next_start() {
     // The terminal goes away with the text unsaved: the window is closed, the line hung up.
     drop(first);
     let recovery = library.join(".skillbook/recovery");
-    let kept = wait_until(|| {
+    let kept = poll(|| {
         std::fs::read_dir(&recovery).ok()?.flatten().find(|entry| {
             std::fs::read_to_string(entry.path())
                 .is_ok_and(|text| text.contains("Words not saved yet."))
@@ -277,10 +183,8 @@ fn killing_the_terminal_mid_edit_offers_the_text_back_at_the_next_start() {
         kept.is_some(),
         "the unsaved text reached the recovery folder"
     );
-    let second = Tmux::start("reopened", &library, None);
-    let binary = env!("CARGO_BIN_EXE_skillbook");
-    second.type_text(&format!("{binary}; echo \"exit=$?\""));
-    second.press("Enter");
+    let second = Tmux::for_editing("reopened", &library, None);
+    second.launch();
     second.wait_for("Unsaved changes found");
     second.press("Enter");
     second.wait_for("Edit half-written");

@@ -3,112 +3,12 @@
 //! line, see the conflict side by side and keep mine. The card then holds my text and names
 //! v2, the conflict file is gone and `skillbook check` is clean. Every wait polls the screen;
 //! nothing sleeps blindly.
-//!
-//! The tmux driver is a trimmed copy of the one in `e2e_tmux.rs` (a test file cannot import
-//! another's items without running its tests twice).
+
+mod tmux_common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
-
-const TIMEOUT: Duration = Duration::from_secs(20);
-const PROMPT: &str = "e2e$";
-
-/// A tmux server of its own with one session running `sh` pointed at a library.
-struct Tmux {
-    socket: String,
-    _home: tempfile::TempDir,
-}
-
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16, library: &Path) -> Tmux {
-        let home = tempfile::tempdir().expect("temp dir");
-        let socket = format!("skillbook-e2e-{name}-{}", std::process::id());
-        let shell = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} TERM=tmux-256color PS1='{PROMPT} ' \
-             SKILLBOOK_LIBRARY={library} XDG_CONFIG_HOME={home}/config sh",
-            home = home.path().display(),
-            library = library.display(),
-        );
-        let tmux = Tmux {
-            socket,
-            _home: home,
-        };
-        tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            &shell,
-        ]);
-        tmux.wait_for(PROMPT);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs (the end-to-end tests need tmux installed)");
-        assert!(
-            output.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    fn press(&self, key: &str) {
-        self.run(&["send-keys", "-t", "e2e", key]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn pane(&self, format: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "e2e", format])
-            .trim()
-            .to_string()
-    }
-
-    /// Waits until the screen shows `needle`; returns the screen.
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "waited for {needle:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
+use tmux_common::Tmux;
 
 /// Pack `demo` at `version` in `folder`, its card `pivot` asking for a chart of `what`.
 fn write_pack(folder: &Path, version: &str, what: &str) {
@@ -135,9 +35,7 @@ fn an_update_conflict_is_seen_side_by_side_and_resolved() {
     write_pack(&v1, "1.0.0", "last month");
     write_pack(&v2, "1.1.0", "the last quarter");
     let tmux = Tmux::start("pack-update", 100, 30, &library);
-    let binary = env!("CARGO_BIN_EXE_skillbook");
-    tmux.type_text(&format!("{binary}; echo \"exit=$?\""));
-    tmux.press("Enter");
+    tmux.launch();
     tmux.wait_for("My cards");
 
     // Install v1 from its folder and fork its card.
@@ -193,8 +91,7 @@ fn an_update_conflict_is_seen_side_by_side_and_resolved() {
     tmux.type_text("m");
     tmux.wait_for("Resolved pivot.md");
     tmux.press("Enter");
-    tmux.type_text("q");
-    tmux.wait_for("exit=0");
+    tmux.quit();
     assert_eq!(tmux.pane("#{alternate_on}"), "0", "alternate screen left");
 
     let card = fs::read_to_string(&fork).unwrap();
@@ -204,7 +101,7 @@ fn an_update_conflict_is_seen_side_by_side_and_resolved() {
     );
     assert!(card.contains("version = \"1.1.0\""), "{card}");
     assert!(!library.join("cards/pivot.conflict.md").exists());
-    let check = Command::new(binary)
+    let check = tmux_common::home::binary()
         .arg("--library")
         .arg(&library)
         .arg("check")

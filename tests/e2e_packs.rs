@@ -39,9 +39,7 @@ fn install_a_pack_by_typing_its_path_then_find_its_card() {
     let source = dir.path().join("kit");
     write_pack(&source);
     let tmux = Tmux::start("packs", 100, 30, &library);
-    let binary = env!("CARGO_BIN_EXE_skillbook");
-    tmux.type_text(&format!("{binary}; echo \"exit=$?\""));
-    tmux.press("Enter");
+    tmux.launch();
     tmux.wait_for("My cards (4)");
 
     tmux.type_text("p");

@@ -4,19 +4,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod common;
 
-/// `skillbook --library <dir>` with a clean environment.
-fn skillbook(library: &Path) -> Command {
-    let mut command = Command::cargo_bin("skillbook").expect("binary built");
-    command
-        .env_remove("SKILLBOOK_LIBRARY")
-        .env("NO_COLOR", "1")
-        .arg("--library")
-        .arg(library);
-    command
-}
+use common::home::skillbook;
+use predicates::prelude::*;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

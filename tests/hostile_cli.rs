@@ -11,14 +11,10 @@ use assert_cmd::Command;
 use reliability_common::{around, hostile_strings, is_forbidden, write_hostile_library};
 use unicode_width::UnicodeWidthStr;
 
+/// `skillbook --library <library>`, its width not set from outside.
 fn skillbook(library: &Path) -> Command {
-    let mut command = Command::cargo_bin("skillbook").expect("binary built");
-    command
-        .env_remove("SKILLBOOK_LIBRARY")
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .arg("--library")
-        .arg(library);
+    let mut command = reliability_common::home::skillbook(library);
+    command.env_remove("COLUMNS");
     command
 }
 

@@ -1,9 +1,11 @@
 //! `skillbook run FILE --plain` with the real binary at high speed: one line per change, in
 //! order, and typed lines steer it.
 
+mod common;
+
 use std::fs;
 
-use assert_cmd::Command;
+use common::home::skillbook;
 
 const AGENDA: &str = r#"title = "Quick visit"
 start = "09:00"
@@ -20,16 +22,6 @@ break = 5
 title = "Charts"
 minutes = 10
 "#;
-
-fn skillbook(library: &std::path::Path) -> Command {
-    let mut command = Command::cargo_bin("skillbook").expect("binary built");
-    command
-        .env_remove("SKILLBOOK_LIBRARY")
-        .env("NO_COLOR", "1")
-        .arg("--library")
-        .arg(library);
-    command
-}
 
 #[test]
 fn plain_run_prints_one_line_per_change() {

@@ -100,13 +100,12 @@ fn closing_the_terminal_ends_the_app_without_a_busy_loop() {
     // `setsid` starts the app in a session of its own without a controlling terminal: closing
     // the master then hangs the terminal up without sending anyone SIGHUP.
     let child = Command::new("setsid")
-        .arg(env!("CARGO_BIN_EXE_skillbook"))
+        .arg(tui_common::home::BINARY)
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
-        .env("HOME", config.path())
+        .envs(tui_common::home::home_env(config.path()))
         .env("TERM", "xterm-256color")
         .env("SKILLBOOK_LIBRARY", &root)
-        .env("XDG_CONFIG_HOME", config.path().join("config"))
         .stdin(Stdio::from(slave.try_clone().expect("dup")))
         .stdout(Stdio::from(slave))
         // Messages after the terminal is gone land here, where the test can read them.

@@ -141,12 +141,11 @@ fn skillbook_agenda_prints_the_last_log_of_the_mentee() {
     let (_dir, root, mut tui) = library_tui(80, 24);
     write_log(&mut tui);
     tui.type_keys("<ctrl-s>").unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_skillbook"))
+    let output = tui_common::home::binary()
         .arg("--library")
         .arg(&root)
         .arg("agenda")
         .arg(root.join("agendas/b-second.toml"))
-        .env_remove("SKILLBOOK_LIBRARY")
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&output.stdout);
@@ -156,7 +155,7 @@ fn skillbook_agenda_prints_the_last_log_of_the_mentee() {
         "{text}"
     );
     // The first agenda's own log is not "last time" for itself.
-    let first = std::process::Command::new(env!("CARGO_BIN_EXE_skillbook"))
+    let first = tui_common::home::binary()
         .arg("--library")
         .arg(&root)
         .arg("agenda")

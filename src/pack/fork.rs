@@ -64,9 +64,35 @@ pub struct Forked {
     pub origin: Origin,
 }
 
-/// Copies the pack card `reference` (`pack/id`, or a plain id only one pack has) into
-/// `cards/<id>.md` with `[origin]` set, refusing to replace anything. `new_id` renames the copy.
-pub fn fork_card(library: &Library, reference: &str, new_id: Option<&str>) -> PackResult<Forked> {
+/// A fork worked out from a loaded library without touching the disk: the app plans it from
+/// the library it holds, and writing it then reads only the pack card's own file (see
+/// [`fork_planned`]), however many cards the library has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForkPlan {
+    /// The library root, below which the pristine copy is kept.
+    pub root: PathBuf,
+    /// The pack card's file; a `bundled:` path for a bundled pack.
+    pub source: PathBuf,
+    /// Where the copy comes from: the pack, the card's id there and the pack's version.
+    pub origin: Origin,
+    /// The copy's id.
+    pub id: String,
+    /// The copy's new file in `cards/`.
+    pub path: PathBuf,
+}
+
+/// Plans forking the pack card `reference` (`pack/id`, or a plain id only one pack has) into
+/// `cards/<id>.md`, `new_id` renaming the copy: refuses an own card, an unusable id and an id
+/// one of my cards has. Reads nothing from disk.
+pub fn plan_fork(library: &Library, reference: &str, new_id: Option<&str>) -> PackResult<ForkPlan> {
+    plan(library, reference, new_id).map(|(plan, _)| plan)
+}
+
+fn plan<'a>(
+    library: &'a Library,
+    reference: &str,
+    new_id: Option<&str>,
+) -> PackResult<(ForkPlan, &'a LibraryCard)> {
     let card = find_pack_card(library, reference)?;
     let CardSource::Pack { pack } = &card.source else {
         return Err(card_error(reference, "is your own card already"));
@@ -88,19 +114,58 @@ pub fn fork_card(library: &Library, reference: &str, new_id: Option<&str>) -> Pa
             message: format!("you have a card with the id {id:?} already; fork with --id NEW_ID"),
         });
     }
-    let path = library.cards_folder().join(format!("{id}.md"));
-    let origin = Origin {
-        pack: pack.clone(),
-        card: card.card.id.clone(),
-        version,
+    let plan = ForkPlan {
+        root: library.root.clone(),
+        source: card.path.clone(),
+        origin: Origin {
+            pack: pack.clone(),
+            card: card.card.id.clone(),
+            version,
+        },
+        path: library.cards_folder().join(format!("{id}.md")),
+        id,
     };
+    Ok((plan, card))
+}
+
+/// Copies the pack card `reference` (`pack/id`, or a plain id only one pack has) into
+/// `cards/<id>.md` with `[origin]` set, refusing to replace anything. `new_id` renames the copy.
+pub fn fork_card(library: &Library, reference: &str, new_id: Option<&str>) -> PackResult<Forked> {
+    let (plan, card) = plan(library, reference, new_id)?;
+    if card.lean {
+        return fork_planned(&plan);
+    }
+    write_fork(&plan, card)
+}
+
+/// Carries out a [`ForkPlan`]: reads the pack card's file, keeps its pristine copy and writes
+/// the copy into my cards, refusing to replace any file.
+pub fn fork_planned(plan: &ForkPlan) -> PackResult<Forked> {
+    let source = CardSource::Pack {
+        pack: plan.origin.pack.clone(),
+    };
+    let card = crate::library::read_full(&plan.source, &source).map_err(|message| {
+        card_error(
+            &format!("{}/{}", plan.origin.pack, plan.origin.card),
+            &message,
+        )
+    })?;
+    write_fork(plan, &card)
+}
+
+/// Writes the fork `plan` describes from `card`, the pack card in full.
+fn write_fork(plan: &ForkPlan, card: &LibraryCard) -> PackResult<Forked> {
     let mut forked = card.card.clone();
-    forked.id.clone_from(&id);
-    forked.origin = Some(origin.clone());
+    forked.id.clone_from(&plan.id);
+    forked.origin = Some(plan.origin.clone());
     let text = render_card(&card.file, &card.card, &forked);
-    keep_pristine(&library.root, &origin, card.file.original_text())?;
-    save_checked(&path, None, text.as_bytes())?;
-    Ok(Forked { path, id, origin })
+    keep_pristine(&plan.root, &plan.origin, card.file.original_text())?;
+    save_checked(&plan.path, None, text.as_bytes())?;
+    Ok(Forked {
+        path: plan.path.clone(),
+        id: plan.id.clone(),
+        origin: plan.origin.clone(),
+    })
 }
 
 /// The pack card a reference names: `pack/id`, or a plain id that exactly one pack has.

@@ -157,10 +157,7 @@ impl App {
             (Command::ExternalEdit, true) => vec![Effect::Editing(EditEffect::External {
                 path: card.path.clone(),
             })],
-            (Command::ForkCard, false) => vec![Effect::Editing(EditEffect::Fork {
-                root: self.library.root.clone(),
-                reference: card.qualified_id(),
-            })],
+            (Command::ForkCard, false) => self.fork_pack_card(&card.qualified_id()),
             (Command::ForkCard, true) => {
                 self.show_message("Fork", "This is your own card already.");
                 Vec::new()
@@ -271,10 +268,11 @@ impl App {
                     }
                 }
             }
-            AskPurpose::ForkToEdit { reference } => vec![Effect::Editing(EditEffect::Fork {
-                root: self.library.root.clone(),
-                reference: reference.clone(),
-            })],
+            AskPurpose::ForkToEdit { reference } => self.fork_pack_card(reference),
+            AskPurpose::ForkId { .. } => match ask.as_fork_id() {
+                Some(prompt) => self.answer_fork_id(prompt),
+                None => Vec::new(),
+            },
             AskPurpose::Rename { old } => {
                 let new = ask
                     .input
@@ -286,11 +284,7 @@ impl App {
                     self.popups.push(Popup::Ask(ask));
                     return Vec::new();
                 }
-                vec![Effect::Editing(EditEffect::Rename {
-                    root: self.library.root.clone(),
-                    old: old.clone(),
-                    new,
-                })]
+                self.rename_card(old, &new)
             }
             AskPurpose::Duplicate { reference } => {
                 let title = ask
@@ -303,11 +297,7 @@ impl App {
                     self.popups.push(Popup::Ask(ask));
                     return Vec::new();
                 }
-                vec![Effect::Editing(EditEffect::Duplicate {
-                    root: self.library.root.clone(),
-                    reference: reference.clone(),
-                    title,
-                })]
+                self.duplicate_card(reference, &title)
             }
             AskPurpose::Restore(recovered) => vec![Effect::Editing(EditEffect::Open {
                 path: recovered.card.clone(),

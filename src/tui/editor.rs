@@ -8,8 +8,10 @@
 
 pub mod effects;
 pub mod external;
+pub mod fork_id;
 pub mod form;
 pub mod keys;
+mod plans;
 
 use std::path::{Path, PathBuf};
 

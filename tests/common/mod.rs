@@ -1,7 +1,11 @@
 //! Shared helpers for the pack tests: a temp folder with a library in it, the real binary, small
-//! packs, archive writers and a listing of everything on disk to compare before and after.
+//! packs, archive writers and a listing of everything on disk to compare before and after; and,
+//! in `home`, the one way every test runs the binary, away from the user's own folders.
 
 #![allow(dead_code)]
+
+#[allow(clippy::duplicate_mod)]
+pub mod home;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -33,14 +37,8 @@ impl Sandbox {
 
     /// `skillbook --library <lib> args...`, with the caller's environment kept out.
     pub fn skillbook(&self, args: &[&str]) -> Command {
-        let mut command = Command::cargo_bin("skillbook").expect("binary");
-        command
-            .env_remove("SKILLBOOK_LIBRARY")
-            .env("NO_COLOR", "1")
-            .current_dir(self.path())
-            .arg("--library")
-            .arg(self.lib())
-            .args(args);
+        let mut command = home::skillbook(&self.lib());
+        command.current_dir(self.path()).args(args);
         command
     }
 

@@ -4,6 +4,12 @@
 
 #![allow(dead_code)]
 
+// A test may use two helpers that both bring it: two copies of the same pure functions, and
+// the process environment set to the same values by whichever runs first.
+#[allow(clippy::duplicate_mod)]
+#[path = "../common/home.rs"]
+pub mod home;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -128,6 +134,7 @@ pub fn hostile_agenda(text: &str, cards: &[String]) -> String {
 /// A library in `root` with one own card per hostile string, an installed pack per hostile
 /// string whose manifest and card hold it, and an agenda over all of them.
 pub fn write_hostile_library(root: &Path) {
+    home::isolate_this_process();
     let strings = hostile_strings();
     let mut ids = Vec::new();
     for (i, (_, text)) in strings.iter().enumerate() {
@@ -154,6 +161,7 @@ pub fn write(path: &Path, text: &str) {
 /// The library at `root` without the bundled packs (they hold no hostile text and only make
 /// the lists longer).
 pub fn load(root: &Path) -> Library {
+    home::isolate_this_process();
     let mut library = library::load(root);
     let bundled: Vec<String> = library
         .packs
@@ -175,6 +183,7 @@ pub fn load(root: &Path) -> Library {
 
 /// An app with default keys on the library at `root`.
 pub fn app_on(library: Library, width: u16, height: u16, color: bool) -> App {
+    home::isolate_this_process();
     let mut theme = Theme::builtin("dark").expect("built-in theme");
     theme.color = color;
     App::new(library, Keymap::defaults(), theme, width, height)

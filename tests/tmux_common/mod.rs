@@ -8,6 +8,12 @@
 
 #![allow(dead_code)]
 
+// A test may use two helpers that both bring it: two copies of the same pure functions, and
+// the process environment set to the same values by whichever runs first.
+#[allow(clippy::duplicate_mod)]
+#[path = "../common/home.rs"]
+pub mod home;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -16,6 +22,22 @@ use std::time::{Duration, Instant};
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// The shell's prompt; the screen shows it without its trailing space.
 pub const PROMPT: &str = "e2e$";
+pub use home::BINARY;
+
+/// Polls `check` until it gives a value or [`TIMEOUT`] has passed: for waits on files rather
+/// than the screen.
+pub fn poll<T>(mut check: impl FnMut() -> Option<T>) -> Option<T> {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = check() {
+            return Some(value);
+        }
+        if start.elapsed() > TIMEOUT {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
 
 /// A tmux server with one session, `e2e`, running `sh`.
 pub struct Tmux {
@@ -28,12 +50,29 @@ impl Tmux {
     /// `library` and at an empty config folder. `name` keeps the servers of tests that run at
     /// the same time apart.
     pub fn start(name: &str, width: u16, height: u16, library: &Path) -> Tmux {
+        Tmux::start_with_env(name, width, height, library, &[])
+    }
+
+    /// [`Tmux::start`] with more variables in the shell's environment (`EDITOR`, say).
+    pub fn start_with_env(
+        name: &str,
+        width: u16,
+        height: u16,
+        library: &Path,
+        extra: &[(&str, &Path)],
+    ) -> Tmux {
         let home = tempfile::tempdir().expect("temp dir");
         let socket = format!("skillbook-e2e-{name}-{}", std::process::id());
+        let folders = home::home_env(home.path());
+        let extra: String = folders
+            .iter()
+            .map(|(name, value)| (*name, value.as_path()))
+            .chain(extra.iter().copied())
+            .map(|(name, value)| format!("{name}={} ", value.display()))
+            .collect();
         let shell = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} TERM=tmux-256color PS1='{PROMPT} ' \
-             SKILLBOOK_LIBRARY={library} XDG_CONFIG_HOME={home}/config sh",
-            home = home.path().display(),
+            "env -i PATH=/usr/bin:/bin TERM=tmux-256color PS1='{PROMPT} ' \
+             {extra}SKILLBOOK_LIBRARY={library} sh",
             library = library.display(),
         );
         let tmux = Tmux {
@@ -102,26 +141,47 @@ impl Tmux {
 
     /// Waits until the screen shows `needle` at least `count` times; returns the screen.
     pub fn wait_for_count(&self, needle: &str, count: usize) -> String {
+        self.wait_until(&format!("{count} of {needle:?}"), |screen| {
+            screen.matches(needle).count() >= count
+        })
+    }
+
+    /// Waits until the screen passes `check`, `what` naming it for the failure message; returns
+    /// the screen. A screen may be caught half drawn: waiting for the whole condition, not one
+    /// piece of it, keeps a test from reading it too early.
+    pub fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.matches(needle).count() >= count {
+            if check(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < TIMEOUT,
-                "waited for {count} of {needle:?}; the screen shows:\n{screen}"
+                "waited for {what}; the screen shows:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
 
+    /// Starts skillbook from the shell; `exit=N` shows when it ends. Waits for nothing: the
+    /// test waits for the screen it expects (the library, a recovery question).
+    pub fn launch(&self) {
+        self.type_text(&format!("{BINARY}; echo \"exit=$?\""));
+        self.press("Enter");
+    }
+
+    /// Quits the app with `q` and waits for it to end well.
+    pub fn quit(&self) {
+        self.type_text("q");
+        self.wait_for("exit=0");
+    }
+
     /// Starts skillbook from the shell, its process id written to `pid_file`; `exit=N` shows
     /// when it ends. Waits for the library and checks the app took the alternate screen.
     pub fn start_app(&self, pid_file: &Path) {
-        let binary = env!("CARGO_BIN_EXE_skillbook");
         self.type_text(&format!(
-            "sh -c 'echo $$ > {pid}; exec {binary}'; echo \"exit=$?\"",
+            "sh -c 'echo $$ > {pid}; exec {BINARY}'; echo \"exit=$?\"",
             pid = pid_file.display()
         ));
         self.press("Enter");

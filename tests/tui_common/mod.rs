@@ -3,6 +3,12 @@
 
 #![allow(dead_code)]
 
+// A test may use two helpers that both bring it: two copies of the same pure functions, and
+// the process environment set to the same values by whichever runs first.
+#[allow(clippy::duplicate_mod)]
+#[path = "../common/home.rs"]
+pub mod home;
+
 use std::path::{Path, PathBuf};
 
 use ratatui::backend::TestBackend;
@@ -23,6 +29,7 @@ pub fn fixture_root() -> PathBuf {
 /// A library without the bundled packs, so screens do not change when the bundled content
 /// does.
 pub fn without_bundled(mut library: Library) -> Library {
+    home::isolate_this_process();
     let bundled: Vec<String> = library
         .packs
         .iter()
@@ -42,11 +49,13 @@ pub fn without_bundled(mut library: Library) -> Library {
 }
 
 pub fn load(root: &Path) -> Library {
+    home::isolate_this_process();
     without_bundled(library::load(root))
 }
 
 /// A copy of the fixture library in a temporary folder, for tests that change files.
 pub fn temp_library() -> (tempfile::TempDir, PathBuf) {
+    home::isolate_this_process();
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("library");
     copy_dir(&fixture_root(), &root);
@@ -68,6 +77,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// An app on the fixture library with a built-in theme.
 pub fn app(width: u16, height: u16, theme: &str, color: bool) -> App {
+    home::isolate_this_process();
     let mut theme = Theme::builtin(theme).expect("built-in theme");
     theme.color = color;
     App::new(
@@ -85,6 +95,7 @@ pub fn tui(width: u16, height: u16, theme: &str) -> Tui<TestBackend> {
 }
 
 pub fn tui_of(app: App) -> Tui<TestBackend> {
+    home::isolate_this_process();
     let (width, height) = (app.size.width, app.size.height);
     let mut tui = Tui::new(TestBackend::new(width, height), app).expect("test terminal");
     tui.draw().expect("draw");

@@ -5,7 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use super::recovery_folder;
+use crate::duplicate::DuplicatePlan;
 use crate::error::Error;
+use crate::pack::fork::ForkPlan;
+use crate::rename::RenamePlan;
 use crate::store::{self, Fingerprint};
 
 /// Something the editor needs done outside the app.
@@ -19,14 +22,11 @@ pub enum EditEffect {
         path: PathBuf,
         start: Option<String>,
     },
-    /// Fork a pack card into my cards and open the copy.
-    Fork { root: PathBuf, reference: String },
-    /// Copy a card to a new card of mine with this title, and open the copy.
-    Duplicate {
-        root: PathBuf,
-        reference: String,
-        title: String,
-    },
+    /// Fork a pack card into my cards and open the copy. The plan comes from the library the
+    /// app holds, so only the pack card's file is read.
+    Fork(ForkPlan),
+    /// Copy a card to a new card of mine, and open the copy; only the source's file is read.
+    Duplicate(DuplicatePlan),
     /// Save over a file read with `expected`; removes the recovery file once saved.
     Save {
         path: PathBuf,
@@ -47,12 +47,8 @@ pub enum EditEffect {
     ScanRecovery { root: PathBuf },
     /// Run the user's editor on the file (the runtime gives the terminal over for it).
     External { path: PathBuf },
-    /// Rename an own card's id and every reference to it.
-    Rename {
-        root: PathBuf,
-        old: String,
-        new: String,
-    },
+    /// Rename an own card's id and every reference to it; only the files that change are read.
+    Rename(RenamePlan),
     /// Move a card file into `<library>/.trash/`, named with the time.
     Trash { root: PathBuf, path: PathBuf },
     /// Move a trashed card back where it was (refusing to replace a file there).
@@ -150,24 +146,14 @@ pub fn run(effect: EditEffect) -> EditResult {
             }
         }
         EditEffect::Open { path, start } => open(path, start),
-        EditEffect::Fork { root, reference } => {
-            let library = crate::library::load(&root);
-            match crate::pack::fork::fork_card(&library, &reference, None) {
-                Ok(forked) => open(forked.path, None),
-                Err(error) => EditResult::Failed(error.to_string()),
-            }
-        }
-        EditEffect::Duplicate {
-            root,
-            reference,
-            title,
-        } => {
-            let library = crate::library::load(&root);
-            match crate::duplicate::duplicate_card(&library, &reference, &title) {
-                Ok(path) => open(path, None),
-                Err(error) => EditResult::Failed(error.to_string()),
-            }
-        }
+        EditEffect::Fork(plan) => match crate::pack::fork::fork_planned(&plan) {
+            Ok(forked) => open(forked.path, None),
+            Err(error) => EditResult::Failed(error.to_string()),
+        },
+        EditEffect::Duplicate(plan) => match crate::duplicate::duplicate_planned(&plan) {
+            Ok(path) => open(path, None),
+            Err(error) => EditResult::Failed(error.to_string()),
+        },
         EditEffect::CheckLibrary { seen } => {
             // Our own saves show up here too; they match what the app holds and cost no reload.
             let stale = seen.iter().any(|(path, known)| match known {
@@ -224,16 +210,15 @@ pub fn run(effect: EditEffect) -> EditResult {
         EditEffect::External { path } => {
             EditResult::Failed(format!("{}: no terminal to edit in", path.display()))
         }
-        EditEffect::Rename { root, old, new } => {
-            let library = crate::library::load(&root);
-            match crate::rename::rename_card(&library, &old, &new) {
-                Ok(report) => EditResult::Told(format!(
-                    "{old} is now {new}; {} other files updated.",
-                    report.updated.len()
-                )),
-                Err(error) => EditResult::Failed(error.to_string()),
-            }
-        }
+        EditEffect::Rename(plan) => match crate::rename::rename_planned(&plan) {
+            Ok(report) => EditResult::Told(format!(
+                "{} is now {}; {} other files updated.",
+                plan.old,
+                plan.new,
+                report.updated.len()
+            )),
+            Err(error) => EditResult::Failed(error.to_string()),
+        },
         EditEffect::Trash { root, path } => trash(&root, path),
         EditEffect::Untrash { trashed, path } => {
             if path.exists() {

@@ -1,5 +1,6 @@
 //! A small question window for the editing keys: the title of a new card, whether to fork a
-//! pack card before editing it, whether to restore unsaved text from an earlier run. Enter
+//! pack card before editing it, the id of a fork when one of my cards has the pack card's,
+//! whether to restore unsaved text from an earlier run. Enter
 //! answers yes (with the typed text), Esc cancels; a refused answer says why under the field.
 
 use ratatui::Frame;
@@ -11,6 +12,7 @@ use super::pane_block;
 use crate::safe_text::sanitize_line;
 use crate::tui::app::App;
 use crate::tui::editor::effects::Recovered;
+use crate::tui::editor::fork_id::ForkIdPrompt;
 use crate::tui::layout::{centered, inner};
 use crate::tui::widgets::text_input::TextInput;
 
@@ -27,6 +29,8 @@ pub enum AskPurpose {
     Restore(Recovered),
     /// A new id for an own card.
     Rename { old: String },
+    /// A new id for the fork of a pack card whose id one of my cards has (its qualified id).
+    ForkId { reference: String },
 }
 
 /// A question window's state.
@@ -66,6 +70,36 @@ impl AskPopup {
             input: None,
             error: None,
         }
+    }
+
+    /// Asks for the id of a fork, when one of my cards has the pack card's: the question
+    /// the pack browser asks too, in a window.
+    pub fn fork_id(prompt: ForkIdPrompt) -> AskPopup {
+        AskPopup {
+            text: format!(
+                "A new id for your fork of {} (Enter forks it and opens it in the editor, Esc \
+                 cancels):",
+                prompt.reference
+            ),
+            purpose: AskPurpose::ForkId {
+                reference: prompt.reference,
+            },
+            title: "Fork as".into(),
+            input: Some(prompt.input),
+            error: prompt.problem,
+        }
+    }
+
+    /// The fork-id question this window asks, with what is typed so far, if it is one.
+    pub fn as_fork_id(&self) -> Option<ForkIdPrompt> {
+        let AskPurpose::ForkId { reference } = &self.purpose else {
+            return None;
+        };
+        Some(ForkIdPrompt {
+            reference: reference.clone(),
+            input: self.input.clone().unwrap_or_default(),
+            problem: self.error.clone(),
+        })
     }
 
     /// Asks for a card's new id, starting from the old one.

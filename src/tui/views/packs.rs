@@ -18,6 +18,7 @@ use crate::library::{CardSource, Library, PackLocation};
 use crate::pack::provenance::InstallRecord;
 use crate::tui::action::TextEdit;
 use crate::tui::command::{Command, Context};
+use crate::tui::editor::fork_id::ForkIdPrompt;
 use crate::tui::effect::Effect;
 use crate::tui::pack_jobs::{PackAction, PackEffect, PendingInstall};
 use crate::tui::widgets::list::ListState;
@@ -72,7 +73,8 @@ pub enum PackMode {
     Path(TextInput),
     /// Waiting for y or n.
     Confirm { question: String, on_yes: OnYes },
-    /// Typing a new id for the pack card `reference`, whose id one of my cards has (#8).
+    /// Typing a new id for the pack card `reference`, whose id one of my cards has (the
+    /// question of [`ForkIdPrompt`]).
     ForkId {
         reference: String,
         input: TextInput,
@@ -174,7 +176,14 @@ impl PackScreen {
                 reference,
                 input,
                 problem,
-            } => return self.update_fork_id(command, reference, input, problem, library),
+            } => {
+                let prompt = ForkIdPrompt {
+                    reference,
+                    input,
+                    problem,
+                };
+                return self.update_fork_id(command, prompt, library);
+            }
             PackMode::Browse => {}
         }
         let page = usize::from(render::list_height(main, self));
