@@ -4,8 +4,7 @@
 use super::app::{App, Screen};
 use super::effect::Effect;
 use super::layout;
-use super::views::browser::BrowserOutcome;
-use super::views::preview::Subject;
+use super::views::browser::{BrowserOutcome, UpdateContext};
 use crate::library::Library;
 use crate::search_card::library_search_index;
 
@@ -15,7 +14,7 @@ impl App {
         self.search_index = std::sync::Arc::new(library_search_index(&mut self.library));
         self.files.clear();
         self.lean_cards.clear();
-        // Readiness (#6): the personal state is read again with the library.
+        // The personal state is read again with the library.
         let mut read_state = vec![Effect::LoadReadiness(self.library.root.clone())];
         // Card positions may have moved: a card shown full screen, or its checklist, follows
         // its file to its new position (a reload after a change on disk keeps the user where
@@ -25,31 +24,8 @@ impl App {
             let path = &old.cards.get(index)?.path;
             library.cards.iter().position(|card| &card.path == path)
         };
-        self.screens.retain_mut(|screen| match screen {
-            Screen::Card(card) => match card.subject {
-                Subject::Card(index) => moved(index)
-                    .map(|now| card.subject = Subject::Card(now))
-                    .is_some(),
-                Subject::File(_) => true,
-                Subject::Problem(_) => false,
-            },
-            Screen::Checklist(checklist) => moved(checklist.card)
-                .map(|now| checklist.card = now)
-                .is_some(),
-            Screen::Search(_)
-            | Screen::Builder(_)
-            | Screen::Run(_)
-            | Screen::NewAgenda(_)
-            | Screen::Packs(_)
-            // Editing cards (#5).
-            | Screen::Editor(_)
-            // The prep list holds no card positions: it looks cards up as it draws.
-            | Screen::Prep(_)
-            // Merge conflicts (#8): found again by path; gone once resolved.
-            | Screen::Conflict(_)
-            // The course planner (#7).
-            | Screen::Course(_) => true,
-        });
+        self.screens
+            .retain_mut(|screen| screen.pane_mut().follow_cards(&moved));
         for screen in &mut self.screens {
             if let Screen::Search(search) = screen {
                 search.rerun(&self.search_index);
@@ -67,30 +43,16 @@ impl App {
         if layout::too_small(self.size) {
             return;
         }
-        let main = self.main_area();
         let mut browser = self.browser.clone();
         browser.clamp(&self.update_context());
         self.browser = browser;
-        let mut screens = std::mem::take(&mut self.screens);
-        for screen in &mut screens {
-            match screen {
-                Screen::Card(card) => card.clamp(&self.library, &self.files, main),
-                Screen::Search(search) => search.clamp(&self.library, &self.files, main),
-                // Agenda builder and run mode.
-                Screen::Builder(builder) => builder.list.clamp(builder.agenda.items.len()),
-                Screen::Run(_) | Screen::NewAgenda(_) => {}
-                // Pack browser.
-                Screen::Packs(packs) => packs.clamp(&self.library, main),
-                Screen::Checklist(_) => {}
-                // Editing cards (#5).
-                Screen::Editor(_) => {}
-                Screen::Prep(_) => {}
-                // Merge conflicts (#8): scrolling is clamped when drawn.
-                Screen::Conflict(_) => {}
-                // The course planner (#7).
-                Screen::Course(planner) => planner.list.clamp(planner.course.sessions.len()),
-            }
+        let ctx = UpdateContext {
+            library: &self.library,
+            files: &self.files,
+            main: self.main_area(),
+        };
+        for screen in &mut self.screens {
+            screen.pane_mut().clamp(&ctx);
         }
-        self.screens = screens;
     }
 }
