@@ -11,6 +11,7 @@ use super::event::{Event, MouseInput, MousePoint};
 use super::layout;
 use super::pack_jobs::PackEffect;
 use super::pane::Wheel;
+use super::views::browser::UpdateContext;
 use super::views::card_view::CardScreen;
 use super::views::help::HelpPopup;
 use super::views::search::{SearchOutcome, SearchScreen};
@@ -42,8 +43,9 @@ impl App {
         if let Some(effects) = self.editing_command(command) {
             return effects;
         }
-        // Taken before a quit question closes what is over an unsaved plan: the command that
-        // asks it goes by where the key was pressed.
+        // Taken before a quit question closes what is over an unsaved plan, and the panes
+        // routed by context below keep it: q from a prep list, a checklist or a window over an
+        // unsaved plan closes them, and the question only comes with the next q.
         let context = self.context();
         let command = self.quit_asks_about_plan(command);
         if let Some(effects) = self.app_command(command, context) {
@@ -258,7 +260,7 @@ impl App {
         if !self.popups.is_empty() {
             return self.command(arrow);
         }
-        let ctx = super::views::browser::UpdateContext {
+        let ctx = UpdateContext {
             library: &self.library,
             files: &self.files,
             main: layout::screen(self.size).0,

@@ -42,33 +42,46 @@ use super::views::{
 /// A screen over the library screen.
 #[derive(Debug, Clone)]
 pub enum Screen {
+    /// A card or file full screen.
     Card(CardScreen),
+    /// The search box and its results.
     Search(Box<SearchScreen>),
+    /// An agenda in the builder.
     Builder(Box<AgendaBuilder>),
+    /// An agenda run as a timer.
     Run(Box<RunScreen>),
+    /// Starting a new agenda.
     NewAgenda(Box<NewAgenda>),
+    /// The pack browser.
     Packs(Box<PackScreen>),
+    /// A card's checklist.
     Checklist(ChecklistScreen),
     /// Editing a card.
     Editor(Box<EditorScreen>),
+    /// An agenda's prep list.
     Prep(Box<PrepScreen>),
-    /// Merge conflicts left by a pack update.
+    /// A merge conflict left by a pack update, side by side.
     Conflict(Box<ConflictScreen>),
+    /// A course in the planner.
     Course(Box<CoursePlanner>),
 }
 
 /// A window over everything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
+    /// Every key of the pane below.
     Help(HelpPopup),
+    /// A message to read and close.
     Message(MessagePopup),
     /// Making a checklist item concrete, and an own item's text.
     Answer(AnswerWindow),
     /// A question from the editing keys.
     Ask(AskPopup),
+    /// An invitation or LinkedIn note drafted from ready cards.
     Offer(Box<OfferWindow>),
     /// The session log.
     Log(Box<LogWindow>),
+    /// What to export from the builder, and in which format.
     Export(ExportWindow),
 }
 
