@@ -24,6 +24,7 @@ pub mod effect;
 pub mod event;
 pub mod keymap;
 pub mod layout;
+pub mod pane;
 pub mod readiness;
 pub mod runtime;
 pub mod terminal;
@@ -33,6 +34,8 @@ pub mod views;
 pub mod widgets;
 // Agenda builder and run mode: the app's side of them.
 mod app_agenda;
+// Where each input goes.
+mod app_input;
 // The library read again, and selections kept in their lists.
 mod app_library;
 // Pack browser.

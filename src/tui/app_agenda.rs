@@ -6,22 +6,24 @@ use std::path::PathBuf;
 
 use super::action::{Action, TextEdit};
 use super::app::{App, Screen};
-use super::command::{Command, Context};
+use super::command::Command;
 use super::effect::Effect;
 use super::views::agenda_builder::{AgendaBuilder, Layer};
 use super::views::new_agenda::NewAgendaOutcome;
 use super::views::preview::Subject;
 use super::views::run_mode::RunScreen;
 use crate::plan::Plan;
+use crate::search::SearchIndex;
 
 impl AgendaBuilder {
-    /// Where the builder's keys are looked up now.
-    pub fn context(&self) -> Context {
-        match self.layer {
-            Layer::Timetable => Context::Builder,
-            Layer::Prompt(_) => Context::BuilderPrompt,
-            Layer::Picker(_) => Context::CardPicker,
-            Layer::Leaving => Context::BuilderLeave,
+    /// Typing, for the builder's question or its card picker's search.
+    pub(crate) fn type_text(&mut self, edit: TextEdit, index: &SearchIndex) {
+        match &mut self.layer {
+            Layer::Prompt(prompt) => {
+                prompt.input.apply(edit);
+            }
+            Layer::Picker(picker) => picker.edit(edit, index),
+            Layer::Timetable | Layer::Leaving => {}
         }
     }
 }
@@ -37,7 +39,6 @@ impl App {
         self.screens
             .iter()
             .any(|screen| matches!(screen, Screen::Builder(builder) if builder.dirty))
-            // The course planner (#7).
             || self
                 .screens
                 .iter()
@@ -58,88 +59,62 @@ impl App {
         (in_agendas && !is_course).then(|| path.clone())
     }
 
-    /// A key for the builder or run mode on top; `None` when neither is.
-    pub(crate) fn agenda_command(&mut self, command: Command) -> Option<Vec<Effect>> {
+    /// A key for the agenda builder on top: its timetable, its question, its card picker or
+    /// the question before leaving unsaved changes.
+    pub(crate) fn builder_command(&mut self, command: Command) -> Vec<Effect> {
         let page = usize::from(self.main_area().height.saturating_sub(4)).max(1);
-        if command == Command::NewAgenda && self.screens.is_empty() {
-            self.screens.push(Screen::NewAgenda(Box::default()));
-            return Some(Vec::new());
-        }
-        match self.screens.last_mut()? {
-            Screen::NewAgenda(window) => match window.update(command, &self.library) {
-                NewAgendaOutcome::Stay => Some(Vec::new()),
-                NewAgendaOutcome::Cancel => {
-                    self.screens.pop();
-                    Some(Vec::new())
+        let Some(Screen::Builder(builder)) = self.screens.last_mut() else {
+            return Vec::new();
+        };
+        let outcome = match &mut builder.layer {
+            Layer::Timetable => builder.update(command, &self.library, page),
+            Layer::Leaving => builder.update_leaving(command),
+            Layer::Prompt(_) => {
+                match command {
+                    Command::Open => builder.answer(),
+                    Command::Back => builder.layer = Layer::Timetable,
+                    _ => {}
                 }
-                NewAgendaOutcome::Create(effect) => Some(vec![effect]),
-            },
-            Screen::Run(run) => {
-                if command == Command::Back {
-                    self.screens.pop();
-                } else {
-                    run.update(command);
-                }
-                Some(Vec::new())
+                Default::default()
             }
-            Screen::Builder(builder) => {
-                let outcome = match &mut builder.layer {
-                    Layer::Timetable => builder.update(command, &self.library, page),
-                    Layer::Leaving => builder.update_leaving(command),
-                    Layer::Prompt(_) => {
-                        match command {
-                            Command::Open => builder.answer(),
-                            Command::Back => builder.layer = Layer::Timetable,
-                            _ => {}
+            Layer::Picker(picker) => {
+                match command {
+                    Command::Open => {
+                        if let Some(card) = picker.chosen(&self.library) {
+                            builder.add_card(&card);
                         }
-                        Default::default()
                     }
-                    Layer::Picker(picker) => {
-                        match command {
-                            Command::Open => {
-                                if let Some(card) = picker.chosen(&self.library) {
-                                    builder.add_card(&card);
-                                }
-                            }
-                            Command::Back => builder.layer = Layer::Timetable,
-                            other => picker.update(other),
-                        }
-                        Default::default()
-                    }
-                };
-                let effects = outcome.effects;
-                if outcome.run {
-                    let run = RunScreen::new(&builder.agenda, &self.library);
-                    self.screens.push(Screen::Run(Box::new(run)));
-                } else if outcome.close {
-                    self.screens.pop();
-                } else if outcome.export {
-                    // The export window (#7): what to export is chosen before anything is written.
-                    self.open_export_window();
+                    Command::Back => builder.layer = Layer::Timetable,
+                    other => picker.update(other),
                 }
-                Some(effects)
+                Default::default()
             }
-            _ => None,
+        };
+        if outcome.run {
+            let run = RunScreen::new(&builder.agenda, &self.library);
+            self.screens.push(Screen::Run(Box::new(run)));
+        } else if outcome.close {
+            self.screens.pop();
+        } else if outcome.export {
+            // What to export is chosen in a window before anything is written.
+            self.open_export_window();
         }
+        outcome.effects
     }
 
-    /// Typing for the builder's question or card picker; false when neither has the keys.
-    pub(crate) fn agenda_edit(&mut self, edit: TextEdit) -> bool {
-        if let Some(Screen::NewAgenda(window)) = self.screens.last_mut() {
-            window.edit(edit);
-            return true;
-        }
-        let Some(Screen::Builder(builder)) = self.screens.last_mut() else {
-            return false;
+    /// A key for the new agenda window on top.
+    pub(crate) fn new_agenda_command(&mut self, command: Command) -> Vec<Effect> {
+        let Some(Screen::NewAgenda(window)) = self.screens.last_mut() else {
+            return Vec::new();
         };
-        match &mut builder.layer {
-            Layer::Prompt(prompt) => {
-                prompt.input.apply(edit);
+        match window.update(command, &self.library) {
+            NewAgendaOutcome::Stay => Vec::new(),
+            NewAgendaOutcome::Cancel => {
+                self.screens.pop();
+                Vec::new()
             }
-            Layer::Picker(picker) => picker.edit(edit, &self.search_index),
-            _ => return false,
+            NewAgendaOutcome::Create(effect) => vec![effect],
         }
-        true
     }
 
     /// The results of the builder's effects, and the clock.
@@ -148,14 +123,14 @@ impl App {
             Action::AgendaOpened { path, read } => match read {
                 Ok((text, fingerprint)) => {
                     if matches!(crate::plan::load_plan(&path, &text), Ok(Plan::Course(_))) {
-                        // The course planner (#7): a course among the agendas is planned too.
+                        // A course among the agendas is planned too.
                         return vec![Effect::OpenCourse(path)];
                     }
-                    // Using a card in the open agenda (#7): `a` adds to this one from now on.
+                    // `a` on a card adds to this agenda from now on.
                     self.last_agenda = Some(path.clone());
                     match AgendaBuilder::open(path.clone(), text, fingerprint) {
                         Ok(builder) => {
-                            // The session log (#7): the last meeting with the same mentee.
+                            // The last meeting with the same mentee, for the header.
                             let find = self.find_last_log(&builder);
                             self.screens.push(Screen::Builder(Box::new(builder)));
                             return find;
@@ -177,7 +152,7 @@ impl App {
                 }
                 return vec![Effect::LoadLibrary(self.library.root.clone())];
             }
-            // The export window (#7): the written paths are shown.
+            // The written paths are shown.
             Action::AgendaExported(result) => self.exported(result),
             Action::AgendaCreated { path, created } => match created {
                 Ok(()) => {

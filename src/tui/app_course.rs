@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate};
 
-use super::action::{Action, TextEdit};
+use super::action::Action;
 use super::app::{App, Screen};
-use super::command::{Command, Context};
+use super::command::Command;
 use super::effect::Effect;
 use super::views::agenda_builder::{AgendaBuilder, Layer};
 use super::views::course_planner::{CoursePlanner, PlannerLayer};
@@ -22,17 +22,6 @@ use crate::error::Position;
 use crate::safe_text::sanitize_line;
 use crate::store::Fingerprint;
 use crate::tui::widgets::list::ListState;
-
-impl CoursePlanner {
-    /// Where the planner's keys are looked up now.
-    pub fn context(&self) -> Context {
-        match self.layer {
-            PlannerLayer::Sessions => Context::CoursePlanner,
-            PlannerLayer::Prompt(..) => Context::CoursePrompt,
-            PlannerLayer::Leaving => Context::CourseLeave,
-        }
-    }
-}
 
 /// The day sessions are placed from when a course has none yet.
 fn today() -> NaiveDate {
@@ -50,31 +39,11 @@ impl App {
             .then(|| path.clone())
     }
 
-    /// Whether the planner's question has the typing.
-    pub(crate) fn course_has_keys(&self) -> bool {
-        self.popups.is_empty()
-            && matches!(self.screens.last(), Some(Screen::Course(planner))
-                if matches!(planner.layer, PlannerLayer::Prompt(..)))
-    }
-
-    /// Typing for the planner's question.
-    pub(crate) fn course_edit(&mut self, edit: TextEdit) {
-        if let Some(Screen::Course(planner)) = self.screens.last_mut() {
-            planner.edit(edit);
-        }
-    }
-
-    /// A key for the planner, for a course session open in the builder, or `a` on a card;
-    /// `None` when it is someone else's.
-    pub(crate) fn course_command(&mut self, command: Command) -> Option<Vec<Effect>> {
-        if command == Command::AddToAgenda {
-            return Some(self.add_selected_card());
-        }
-        if let Some(effects) = self.session_builder_command(command) {
-            return Some(effects);
-        }
+    /// A key for the course planner on top: its sessions, its question or the question
+    /// before leaving unsaved changes.
+    pub(crate) fn planner_command(&mut self, command: Command) -> Vec<Effect> {
         let Some(Screen::Course(planner)) = self.screens.last_mut() else {
-            return None;
+            return Vec::new();
         };
         let outcome = match planner.layer {
             PlannerLayer::Sessions => planner.update(command, today()),
@@ -89,7 +58,7 @@ impl App {
         } else if let Some(index) = outcome.open_session {
             self.open_session(index);
         }
-        Some(outcome.effects)
+        outcome.effects
     }
 
     /// Opens a session of the planner on top in the agenda builder: the builder edits the
@@ -124,7 +93,7 @@ impl App {
 
     /// Esc and ctrl-s in a builder that holds a course session: the items go back to the
     /// planner (and ctrl-s saves the course). Other keys are the builder's own.
-    fn session_builder_command(&mut self, command: Command) -> Option<Vec<Effect>> {
+    pub(crate) fn session_builder_command(&mut self, command: Command) -> Option<Vec<Effect>> {
         if !matches!(command, Command::Back | Command::AgendaSave) {
             return None;
         }
@@ -142,14 +111,14 @@ impl App {
         planner.editing = None;
         self.screens.pop();
         if command == Command::AgendaSave {
-            return Some(self.course_command(Command::CourseSave).unwrap_or_default());
+            return Some(self.planner_command(Command::CourseSave));
         }
         Some(Vec::new())
     }
 
     /// `a` on a card: appends it to the agenda in the builder, or to the last agenda opened,
     /// and says so; with neither, says how to open one.
-    fn add_selected_card(&mut self) -> Vec<Effect> {
+    pub(crate) fn add_selected_card(&mut self) -> Vec<Effect> {
         let index = match self.screens.last() {
             Some(Screen::Packs(packs)) => packs.selected_card(&self.library),
             _ => self.card_in_view(),

@@ -4,8 +4,7 @@
 use super::app::{App, Screen};
 use super::effect::Effect;
 use super::layout;
-use super::views::browser::BrowserOutcome;
-use super::views::preview::Subject;
+use super::views::browser::{BrowserOutcome, UpdateContext};
 use crate::library::Library;
 use crate::search_card::library_search_index;
 
@@ -15,7 +14,7 @@ impl App {
         self.search_index = std::sync::Arc::new(library_search_index(&mut self.library));
         self.files.clear();
         self.lean_cards.clear();
-        // Readiness (#6): the personal state is read again with the library.
+        // The personal state is read again with the library.
         let mut read_state = vec![Effect::LoadReadiness(self.library.root.clone())];
         // Card positions may have moved: a card shown full screen, or its checklist, follows
         // its file to its new position (a reload after a change on disk keeps the user where
@@ -25,31 +24,8 @@ impl App {
             let path = &old.cards.get(index)?.path;
             library.cards.iter().position(|card| &card.path == path)
         };
-        self.screens.retain_mut(|screen| match screen {
-            Screen::Card(card) => match card.subject {
-                Subject::Card(index) => moved(index)
-                    .map(|now| card.subject = Subject::Card(now))
-                    .is_some(),
-                Subject::File(_) => true,
-                Subject::Problem(_) => false,
-            },
-            Screen::Checklist(checklist) => moved(checklist.card)
-                .map(|now| checklist.card = now)
-                .is_some(),
-            Screen::Search(_)
-            | Screen::Builder(_)
-            | Screen::Run(_)
-            | Screen::NewAgenda(_)
-            | Screen::Packs(_)
-            // Editing cards (#5).
-            | Screen::Editor(_)
-            // The prep list holds no card positions: it looks cards up as it draws.
-            | Screen::Prep(_)
-            // Merge conflicts (#8): found again by path; gone once resolved.
-            | Screen::Conflict(_)
-            // The course planner (#7).
-            | Screen::Course(_) => true,
-        });
+        self.screens
+            .retain_mut(|screen| screen.pane_mut().follow_cards(&moved));
         for screen in &mut self.screens {
             if let Screen::Search(search) = screen {
                 search.rerun(&self.search_index);
@@ -64,34 +40,24 @@ impl App {
 
     /// Keeps the selections and scroll positions of what is shown valid for the current size
     /// and library. Only the top screen (or the library screen, with none over it) is clamped
-    /// after each update: what lies under it is clamped in the update that uncovers it, and a
-    /// reload clamps everything (`library_loaded`). So a key typed in the search pane does
+    /// after each update: what lies under it is clamped in the update that uncovers it (and the
+    /// library screen also after a reload, in `library_loaded`). So a key typed in the search pane does
     /// not also measure the library screen's lists and preview.
     pub(super) fn clamp(&mut self) {
         if layout::too_small(self.size) {
             return;
         }
-        let main = self.main_area();
         let Some(screen) = self.screens.last_mut() else {
             let mut browser = self.browser.clone();
             browser.clamp(&self.update_context());
             self.browser = browser;
             return;
         };
-        match screen {
-            Screen::Card(card) => card.clamp(&self.library, &self.files, main),
-            Screen::Search(search) => search.clamp(&self.library, &self.files, main),
-            Screen::Builder(builder) => builder.list.clamp(builder.agenda.items.len()),
-            Screen::Packs(packs) => packs.clamp(&self.library, main),
-            Screen::Course(planner) => planner.list.clamp(planner.course.sessions.len()),
-            // Run mode, the new-agenda window, the checklist, the editor and the prep list
-            // keep their own positions valid; the conflict view clamps its scrolling when drawn.
-            Screen::Run(_)
-            | Screen::NewAgenda(_)
-            | Screen::Checklist(_)
-            | Screen::Editor(_)
-            | Screen::Prep(_)
-            | Screen::Conflict(_) => {}
-        }
+        let ctx = UpdateContext {
+            library: &self.library,
+            files: &self.files,
+            main: layout::screen(self.size).0,
+        };
+        screen.pane_mut().clamp(&ctx);
     }
 }

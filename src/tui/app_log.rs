@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::action::{Action, TextEdit};
+use super::action::Action;
 use super::app::{App, Popup, Screen};
-use super::command::{Command, Context};
+use super::command::Command;
 use super::effect::Effect;
 use super::views::agenda_builder::AgendaBuilder;
 use super::views::log_window::{LogOutcome, LogWindow};
@@ -19,49 +19,34 @@ impl App {
         matches!(self.popups.last(), Some(Popup::Log(_)))
     }
 
-    /// Typing for the log window.
-    pub(crate) fn log_edit(&mut self, edit: TextEdit) {
-        if let Some(Popup::Log(window)) = self.popups.last_mut() {
-            window.edit(edit);
+    /// A key in the log window.
+    pub(crate) fn log_window_command(&mut self, command: Command) -> Vec<Effect> {
+        let Some(Popup::Log(window)) = self.popups.last_mut() else {
+            return Vec::new();
+        };
+        match window.update(command) {
+            LogOutcome::Stay => Vec::new(),
+            LogOutcome::Close => {
+                self.popups.pop();
+                Vec::new()
+            }
+            LogOutcome::Save(effect) => vec![effect],
         }
     }
 
-    /// A key for the log window, or `L` where it opens; `None` when it is someone else's.
-    pub(crate) fn log_command(
-        &mut self,
-        command: Command,
-        context: Context,
-    ) -> Option<Vec<Effect>> {
-        match context {
-            Context::LogWindow => {
-                let Some(Popup::Log(window)) = self.popups.last_mut() else {
-                    return Some(Vec::new());
-                };
-                Some(match window.update(command) {
-                    LogOutcome::Stay => Vec::new(),
-                    LogOutcome::Close => {
-                        self.popups.pop();
-                        Vec::new()
-                    }
-                    LogOutcome::Save(effect) => vec![effect],
-                })
-            }
-            // The export window shares this hook, so app.rs has one call for both.
-            Context::ExportWindow => Some(self.export_window_command(command)),
-            Context::Builder | Context::Run if command == Command::AgendaLog => {
-                let builder = self.screens.iter().rev().find_map(|screen| match screen {
-                    Screen::Builder(builder) => Some(builder),
-                    _ => None,
-                })?;
-                Some(vec![Effect::LoadLog {
-                    root: self.library.root.clone(),
-                    agenda: builder.path.clone(),
-                    title: builder.agenda.title.clone(),
-                    start: Box::new(new_log(builder)),
-                }])
-            }
+    /// `L` in the builder or run mode: reads the log of the agenda open in the builder, to
+    /// show it in the log window; `None` when no agenda is open.
+    pub(crate) fn open_log(&self) -> Option<Vec<Effect>> {
+        let builder = self.screens.iter().rev().find_map(|screen| match screen {
+            Screen::Builder(builder) => Some(builder),
             _ => None,
-        }
+        })?;
+        Some(vec![Effect::LoadLog {
+            root: self.library.root.clone(),
+            agenda: builder.path.clone(),
+            title: builder.agenda.title.clone(),
+            start: Box::new(new_log(builder)),
+        }])
     }
 
     /// The effect that looks up the last log with the builder's mentee, if it has one.

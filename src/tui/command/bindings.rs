@@ -1,160 +1,156 @@
-//! Where each command applies and which keys it has by default: the tables the keymap, the
-//! help screen and the hints are built from.
+//! Where each command applies and which keys it has by default: a table of commands per
+//! context, from which the keymap, the help screen and the hints are built.
 
 use serde::Deserialize;
 
 use super::{Command, Context};
-use Context::{
-    CardView, Cards, Editor, Help as HelpWindow, Message, Preview, Search as SearchBox, Sources,
-};
-// Agenda builder and run mode.
-use Context::{
-    Builder, BuilderLeave, BuilderPrompt, CardPicker, NewAgenda as NewAgendaWindow, Run as RunMode,
-};
-// The checklist pane and its windows (#6).
-use Context::{Answer as AnswerWindow, Checklist as ChecklistPane};
+use Command::*;
 
-const LIBRARY: &[Context] = &[Sources, Cards, Preview];
-const BROWSING: &[Context] = &[Sources, Cards, Preview, CardView];
-const SCROLLING: &[Context] = &[
-    Sources,
-    Cards,
-    Preview,
-    CardView,
-    SearchBox,
-    HelpWindow,
-    Message,
-    Builder,
-    CardPicker,
-    NewAgendaWindow,
-    ChecklistPane,
+/// Moving up and down a list or a text, by a line or a page.
+const MOVE: &[Command] = &[Up, Down, PageUp, PageDown];
+/// Moving, and to either end.
+const MOVE_ENDS: &[Command] = &[Up, Down, PageUp, PageDown, Top, Bottom];
+/// Going from pane to pane on the library screen.
+const PANES: &[Command] = &[NextPane, PreviousPane, PaneLeft, PaneRight];
+/// The library screen's own commands, wherever its focus is.
+const LIBRARY: &[Command] = &[Reload, NewAgenda, Packs, Offer];
+/// What can be done with the card in view, in the library or full screen.
+const CARD: &[Command] = &[
+    Checklist,
+    EditCard,
+    ExternalEdit,
+    ForkCard,
+    RenameCard,
+    DeleteCard,
+    DuplicateCard,
+    ShowConflict,
+    AddToAgenda,
 ];
+/// A question with a text field: Enter answers, Esc cancels.
+const QUESTION: &[Command] = &[Open, Back];
+
+impl Context {
+    /// The commands that do something here, in groups; `Quit` works everywhere besides.
+    /// Adding a pane is one arm.
+    fn commands(self) -> &'static [&'static [Command]] {
+        match self {
+            Context::Sources => &[&[Help, Search, Open], PANES, MOVE_ENDS, LIBRARY],
+            Context::Cards | Context::Preview => &[
+                &[Help, Search, Back, Open, NewCard, UndoDelete],
+                PANES,
+                MOVE_ENDS,
+                LIBRARY,
+                CARD,
+            ],
+            Context::CardView => &[&[Help, Search, Back], MOVE_ENDS, CARD],
+            Context::Search => &[&[Help, Back, Open], MOVE],
+            Context::Help => &[&[Back], MOVE],
+            Context::Message => &[&[Back, Open], MOVE],
+            Context::Builder => &[
+                &[Help, Back, PrepList, AgendaLog],
+                MOVE,
+                &[
+                    AgendaSave,
+                    AgendaAddCard,
+                    AgendaAddBreak,
+                    AgendaAddFree,
+                    AgendaMoveDown,
+                    AgendaMoveUp,
+                    AgendaLonger,
+                    AgendaShorter,
+                    AgendaDuration,
+                    AgendaPin,
+                    AgendaNote,
+                    AgendaRemove,
+                    AgendaRun,
+                    AgendaExport,
+                ],
+            ],
+            Context::BuilderPrompt => &[QUESTION],
+            Context::CardPicker => &[QUESTION, MOVE],
+            Context::BuilderLeave => &[&[Back, AgendaSave, AgendaRemove]],
+            Context::Run => &[&[Help, Back, AgendaLonger, RunSkip, RunPause, AgendaLog]],
+            Context::NewAgenda => &[&[Back, Open], MOVE],
+            Context::PackList => &[
+                &[
+                    Help,
+                    Search,
+                    Back,
+                    Open,
+                    InstallPack,
+                    RemovePack,
+                    ShowConflict,
+                ],
+                MOVE_ENDS,
+            ],
+            Context::PackCards => &[
+                &[
+                    Help,
+                    Search,
+                    Back,
+                    Open,
+                    InstallPack,
+                    ForkCard,
+                    ShowConflict,
+                ],
+                &[AddToAgenda],
+                MOVE_ENDS,
+            ],
+            Context::PackPath | Context::PackForkId => &[QUESTION],
+            // y and n are typed; Esc is the only command.
+            Context::PackConfirm => &[&[Back]],
+            Context::Checklist => &[
+                &[Help, Back],
+                MOVE,
+                &[
+                    Tick,
+                    MakeConcrete,
+                    AddItem,
+                    EditItem,
+                    MoveItemDown,
+                    MoveItemUp,
+                    RemoveItem,
+                ],
+            ],
+            Context::Answer => &[&[Back, SaveAnswer, NewLine]],
+            Context::Editor => &[&[Help, Back, SaveCard]],
+            Context::Prep => &[&[Help, Back, Open], MOVE_ENDS],
+            Context::Offer => &[
+                &[Help, Back, OfferToggleCard, OfferVariant, OfferSave],
+                MOVE_ENDS,
+            ],
+            Context::Conflict => &[
+                &[Help, Back, KeepMine, TakeUpstream, ToggleOrigin],
+                MOVE_ENDS,
+            ],
+            Context::CoursePlanner => &[
+                &[Help, Back, Open, Up, Down],
+                &[
+                    CourseAddSession,
+                    CourseCopySession,
+                    CourseDeleteSession,
+                    CourseUndo,
+                    CourseBump,
+                    CourseRhythm,
+                    CourseWhen,
+                    CourseSave,
+                ],
+            ],
+            Context::CoursePrompt => &[QUESTION],
+            Context::CourseLeave => &[&[Back, CourseSave, CourseDiscard]],
+            Context::LogWindow => &[&[Back, Open, Up, Down, LogSave]],
+            Context::ExportWindow => &[&[Back, Up, Down, PaneLeft, PaneRight, ExportWrite]],
+        }
+    }
+}
 
 impl Command {
     /// Where the command does something.
-    pub fn contexts(self) -> &'static [Context] {
-        match self {
-            Command::Quit => &Context::ALL,
-            Command::Help => &[
-                Sources,
-                Cards,
-                Preview,
-                CardView,
-                SearchBox,
-                Builder,
-                RunMode,
-                ChecklistPane,
-                Editor,
-            ],
-            Command::Search => BROWSING,
-            Command::Back => &[
-                Cards,
-                Preview,
-                CardView,
-                SearchBox,
-                HelpWindow,
-                Message,
-                Builder,
-                BuilderPrompt,
-                CardPicker,
-                BuilderLeave,
-                RunMode,
-                NewAgendaWindow,
-                ChecklistPane,
-                AnswerWindow,
-                Editor,
-            ],
-            Command::Open => &[
-                Sources,
-                Cards,
-                Preview,
-                SearchBox,
-                Message,
-                BuilderPrompt,
-                CardPicker,
-                NewAgendaWindow,
-            ],
-            Command::NextPane
-            | Command::PreviousPane
-            | Command::PaneLeft
-            | Command::PaneRight
-            | Command::Reload => LIBRARY,
-            Command::Up | Command::Down | Command::PageUp | Command::PageDown => SCROLLING,
-            Command::Top | Command::Bottom => BROWSING,
-            // The checklist pane and its windows (#6).
-            Command::Checklist => &[Cards, Preview, CardView],
-            Command::Tick
-            | Command::MakeConcrete
-            | Command::AddItem
-            | Command::EditItem
-            | Command::MoveItemDown
-            | Command::MoveItemUp
-            | Command::RemoveItem => &[ChecklistPane],
-            Command::SaveAnswer | Command::NewLine => &[AnswerWindow],
-            // Agenda builder and run mode.
-            Command::AgendaSave | Command::AgendaRemove => &[Builder, BuilderLeave],
-            Command::AgendaLonger => &[Builder, RunMode],
-            Command::AgendaAddCard
-            | Command::AgendaAddBreak
-            | Command::AgendaAddFree
-            | Command::AgendaMoveDown
-            | Command::AgendaMoveUp
-            | Command::AgendaShorter
-            | Command::AgendaDuration
-            | Command::AgendaPin
-            | Command::AgendaNote
-            | Command::AgendaRun
-            | Command::AgendaExport => &[Builder],
-            Command::RunSkip | Command::RunPause => &[RunMode],
-            Command::NewAgenda => LIBRARY,
-            // Pack browser.
-            Command::Packs => LIBRARY,
-            Command::InstallPack => &[Context::PackList, Context::PackCards],
-            Command::RemovePack => &[Context::PackList],
-            // Editing cards (#5).
-            Command::NewCard => &[Cards, Preview],
-            Command::EditCard => &[Cards, Preview, CardView],
-            Command::SaveCard => &[Editor],
-            Command::ExternalEdit => &[Cards, Preview, CardView],
-            // One fork: from the library and from the pack browser's card list.
-            Command::ForkCard => &[Cards, Preview, CardView, Context::PackCards],
-            Command::RenameCard | Command::DeleteCard => &[Cards, Preview, CardView],
-            Command::UndoDelete => &[Cards, Preview],
-            Command::DuplicateCard => &[Cards, Preview, CardView],
-            // The prep list and the offer window (#6).
-            Command::PrepList => &[Builder],
-            Command::Offer => LIBRARY,
-            Command::OfferToggleCard | Command::OfferVariant | Command::OfferSave => {
-                &[Context::Offer]
-            }
-            // Merge conflicts left by a pack update (#8).
-            Command::ShowConflict => &[
-                Cards,
-                Preview,
-                CardView,
-                Context::PackList,
-                Context::PackCards,
-            ],
-            Command::KeepMine | Command::TakeUpstream | Command::ToggleOrigin => {
-                &[Context::Conflict]
-            }
-            // Course planner and using a card in the open agenda (#7).
-            Command::CourseAddSession
-            | Command::CourseCopySession
-            | Command::CourseDeleteSession
-            | Command::CourseUndo
-            | Command::CourseBump
-            | Command::CourseRhythm
-            | Command::CourseWhen => &[Context::CoursePlanner],
-            Command::CourseSave => &[Context::CoursePlanner, Context::CourseLeave],
-            Command::CourseDiscard => &[Context::CourseLeave],
-            Command::AddToAgenda => &[Cards, Preview, CardView, Context::PackCards],
-            // The session log (#7).
-            Command::AgendaLog => &[Builder, RunMode],
-            Command::LogSave => &[Context::LogWindow],
-            // The export window (#7).
-            Command::ExportWrite => &[Context::ExportWindow],
-        }
+    pub fn contexts(self) -> Vec<Context> {
+        Context::ALL
+            .into_iter()
+            .filter(|&context| self.applies_in(context))
+            .collect()
     }
 
     /// Whether the command writes to the library by design (a save, a tick, an install, a
@@ -185,12 +181,9 @@ impl Command {
                 | Command::DeleteCard
                 | Command::UndoDelete
                 | Command::DuplicateCard
-                // The offer window (#6).
                 | Command::OfferSave
-                // Resolving a merge conflict (#8).
                 | Command::KeepMine
                 | Command::TakeUpstream
-                // The course planner, the log, the export window, adding to an agenda (#7).
                 | Command::CourseSave
                 | Command::LogSave
                 | Command::ExportWrite
@@ -200,12 +193,7 @@ impl Command {
 
     /// Whether the command does something in `context`.
     pub fn applies_in(self, context: Context) -> bool {
-        self.contexts().contains(&context)
-            || pack_browser_applies(self, context)
-            // The prep list and the offer window (#6).
-            || prep_and_offer_apply(self, context)
-            // Course planner (#7).
-            || course_applies(self, context)
+        self == Quit || context.commands().iter().any(|group| group.contains(&self))
     }
 
     /// The keys a command has until the config file says otherwise.
@@ -227,7 +215,7 @@ impl Command {
             Command::Top => &["g", "home"],
             Command::Bottom => &["G", "end"],
             Command::Reload => &["r"],
-            // The checklist pane and its windows (#6).
+            // The checklist pane and its windows.
             Command::Checklist => &["c"],
             Command::Tick => &["space"],
             Command::MakeConcrete => &["m"],
@@ -239,7 +227,7 @@ impl Command {
             Command::SaveAnswer => &["enter", "ctrl-s"],
             // Some terminals never send alt-enter; ctrl-j is the newline they all send.
             Command::NewLine => &["alt-enter", "ctrl-j"],
-            // Agenda builder and run mode.
+            // The agenda builder and run mode.
             Command::AgendaSave => &["ctrl-s"],
             Command::AgendaAddCard => &["a"],
             Command::AgendaAddBreak => &["b"],
@@ -257,11 +245,11 @@ impl Command {
             Command::RunSkip => &["n"],
             Command::RunPause => &["p"],
             Command::NewAgenda => &["N"],
-            // Pack browser.
+            // The pack browser.
             Command::Packs => &["p"],
             Command::InstallPack => &["i"],
             Command::RemovePack => &["D"],
-            // Editing cards (#5).
+            // Editing cards.
             Command::NewCard => &["n"],
             Command::EditCard => &["e"],
             Command::SaveCard => &["ctrl-s"],
@@ -271,18 +259,18 @@ impl Command {
             Command::DeleteCard => &["x"],
             Command::UndoDelete => &["u"],
             Command::DuplicateCard => &["y"],
-            // The prep list and the offer window (#6).
+            // The prep list and the offer window.
             Command::PrepList => &["r"],
             Command::Offer => &["O"],
             Command::OfferToggleCard => &["space"],
             Command::OfferVariant => &["tab"],
             Command::OfferSave => &["ctrl-s"],
-            // Merge conflicts left by a pack update (#8).
+            // Merge conflicts left by a pack update.
             Command::ShowConflict => &["M"],
             Command::KeepMine => &["m"],
             Command::TakeUpstream => &["t"],
             Command::ToggleOrigin => &["o"],
-            // Course planner and using a card in the open agenda (#7).
+            // Course planner and using a card in the open agenda.
             Command::CourseAddSession => &["a"],
             Command::CourseCopySession => &["y"],
             Command::CourseDeleteSession => &["x"],
@@ -293,10 +281,10 @@ impl Command {
             Command::CourseSave => &["ctrl-s"],
             Command::CourseDiscard => &["x"],
             Command::AddToAgenda => &["a"],
-            // The session log (#7).
+            // The session log.
             Command::AgendaLog => &["L"],
             Command::LogSave => &["ctrl-s"],
-            // The export window (#7).
+            // The export window.
             Command::ExportWrite => &["enter"],
         }
     }
@@ -316,71 +304,5 @@ impl Command {
         let deserializer: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
             name.into_deserializer();
         Command::deserialize(deserializer).ok()
-    }
-}
-
-/// Pack browser: the shared commands (moving, opening, going back, help, search) in its
-/// contexts. Kept apart from `contexts` so the pack browser's additions stay in one place.
-fn pack_browser_applies(command: Command, context: Context) -> bool {
-    use Command as C;
-    match context {
-        Context::PackList | Context::PackCards => matches!(
-            command,
-            C::Help
-                | C::Search
-                | C::Back
-                | C::Open
-                | C::Up
-                | C::Down
-                | C::PageUp
-                | C::PageDown
-                | C::Top
-                | C::Bottom
-        ),
-        Context::PackPath => matches!(command, C::Open | C::Back),
-        Context::PackConfirm => command == C::Back,
-        // Merge conflicts and forking under a new id (#8).
-        Context::Conflict => matches!(
-            command,
-            C::Help | C::Back | C::Up | C::Down | C::PageUp | C::PageDown | C::Top | C::Bottom
-        ),
-        Context::PackForkId => matches!(command, C::Open | C::Back),
-        _ => false,
-    }
-}
-
-/// The prep list and the offer window (#6): the shared commands (moving, opening, going back,
-/// help) in their contexts, kept apart like the pack browser's.
-fn prep_and_offer_apply(command: Command, context: Context) -> bool {
-    use Command as C;
-    let moving = matches!(
-        command,
-        C::Help | C::Back | C::Up | C::Down | C::PageUp | C::PageDown | C::Top | C::Bottom
-    );
-    match context {
-        Context::Prep => moving || command == C::Open,
-        Context::Offer => moving,
-        _ => false,
-    }
-}
-
-/// Course planner (#7): the shared commands (moving, opening a session, going back, help) in
-/// its contexts, kept apart like the pack browser's.
-fn course_applies(command: Command, context: Context) -> bool {
-    use Command as C;
-    match context {
-        Context::CoursePlanner => {
-            matches!(command, C::Help | C::Back | C::Open | C::Up | C::Down)
-        }
-        Context::CoursePrompt => matches!(command, C::Open | C::Back),
-        Context::CourseLeave => command == C::Back,
-        // The session log window (#7).
-        Context::LogWindow => matches!(command, C::Up | C::Down | C::Open | C::Back),
-        // The export window (#7).
-        Context::ExportWindow => matches!(
-            command,
-            C::Up | C::Down | C::PaneLeft | C::PaneRight | C::Back
-        ),
-        _ => false,
     }
 }

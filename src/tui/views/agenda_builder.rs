@@ -19,7 +19,7 @@ use crate::store::Fingerprint;
 use crate::tui::command::Command;
 use crate::tui::effect::Effect;
 use crate::tui::widgets::list::ListState;
-use crate::tui::widgets::text_input::TextInput;
+use crate::tui::widgets::prompt::{Prompt, Question};
 
 /// What a one-line question in the builder is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,9 +34,8 @@ pub enum Ask {
     Note,
 }
 
-impl Ask {
-    /// The question, as the prompt shows it.
-    pub fn prompt(self) -> &'static str {
+impl Question for Ask {
+    fn prompt(self) -> &'static str {
         match self {
             Ask::FreeTitle => "Title of the free item: ",
             Ask::Duration => "Minutes (90, 1:30, 45m): ",
@@ -46,19 +45,12 @@ impl Ask {
     }
 }
 
-/// A one-line question and what has been typed.
-#[derive(Debug, Clone)]
-pub struct Prompt {
-    pub ask: Ask,
-    pub input: TextInput,
-}
-
 /// What has the builder's keys: the timetable, a question, the card picker, or the question
 /// whether to save before leaving.
 #[derive(Debug, Clone)]
 pub enum Layer {
     Timetable,
-    Prompt(Prompt),
+    Prompt(Prompt<Ask>),
     Picker(Box<CardPicker>),
     Leaving,
 }
@@ -191,7 +183,7 @@ impl AgendaBuilder {
         let Layer::Prompt(prompt) = std::mem::replace(&mut self.layer, Layer::Timetable) else {
             return;
         };
-        let text = prompt.input.text().trim().to_string();
+        let text = prompt.answer();
         let at = self.list.selected;
         match prompt.ask {
             Ask::FreeTitle if !text.is_empty() => self.insert(ItemKind::Free {
@@ -271,7 +263,6 @@ impl AgendaBuilder {
     }
 
     fn ask(&mut self, ask: Ask) {
-        let mut input = TextInput::default();
         let current = self.agenda.items.get(self.list.selected);
         let preset = match ask {
             Ask::Pin => current
@@ -280,10 +271,7 @@ impl AgendaBuilder {
             Ask::Note => current.and_then(|item| item.note.clone()),
             Ask::FreeTitle | Ask::Duration => None,
         };
-        for c in preset.unwrap_or_default().chars() {
-            input.apply(crate::tui::action::TextEdit::Insert(c));
-        }
-        self.layer = Layer::Prompt(Prompt { ask, input });
+        self.layer = Layer::Prompt(Prompt::new(ask, preset));
     }
 
     fn insert(&mut self, kind: ItemKind) {

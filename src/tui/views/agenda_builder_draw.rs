@@ -1,24 +1,23 @@
 //! Drawing the agenda builder: the title (marked when unsaved), a gauge of used against
 //! available minutes with the fit in words, the timetable with start and end of every item,
 //! gaps and overlaps around pinned items, and the question or status line. Under the gauge, how
-//! ready the agenda's cards are (#6).
+//! ready the agenda's cards are.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::Gauge;
 
 use super::agenda_builder::{AgendaBuilder, Layer};
 use super::{card_picker, pane_block, truncate};
 use crate::agenda::ItemKind;
-// Readiness (#6).
 use crate::checklist::agenda_readiness;
 use crate::safe_text::sanitize_line;
 use crate::timing::{Fit, RowKind, TimetableRow};
 use crate::tui::app::App;
-use crate::tui::layout::centered;
-use crate::tui::widgets::list::render_rows;
+use crate::tui::widgets::list::render_list_or_empty;
+use crate::tui::widgets::prompt::{render_leaving, render_question_or_status};
 
 /// Draws the builder into `area`.
 pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: Rect) {
@@ -58,7 +57,7 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
         ))
         .gauge_style(fit_style);
     frame.render_widget(gauge, Rect { height: 1, ..inner });
-    // Readiness (#6): how ready the agenda's cards are, under the time gauge when there is room.
+    // How ready the agenda's cards are, under the time gauge when there is room.
     let ready_rows = u16::from(inner.height >= 5);
     if ready_rows == 1 {
         let readiness = agenda_readiness(&builder.agenda, &app.library, &app.readiness, None);
@@ -72,7 +71,7 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
         );
     }
 
-    // The session log (#7): what the last meeting with the same mentee left for this one.
+    // What the last meeting with the same mentee left for this one.
     let last_time = app
         .previous_logs
         .get(&builder.path)
@@ -90,7 +89,7 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
             },
         );
     }
-    // Under the time gauge: the readiness line (#6), then the last log (#7).
+    // Under the time gauge: the readiness line, then the last log.
     let header = ready_rows + u16::from(last_time.is_some());
     let rows_area = Rect {
         y: inner.y + 1 + header,
@@ -104,46 +103,28 @@ pub fn render(app: &App, builder: &AgendaBuilder, frame: &mut Frame<'_>, area: R
         .filter(|row| row.item.is_some())
         .map(|row| item_line(app, builder, row, &timed.timetable.rows, width))
         .collect();
-    if lines.is_empty() {
-        frame.render_widget(
-            Paragraph::new("No items yet: a adds a card, b a break, i a free item")
-                .style(theme.muted())
-                .wrap(Wrap { trim: true }),
-            rows_area,
-        );
-    } else {
-        let mut list = builder.list;
-        list.scroll_into_view(usize::from(rows_area.height));
-        render_rows(lines, &list, true, theme, rows_area, frame.buffer_mut());
-    }
+    render_list_or_empty(
+        lines,
+        builder.list,
+        "No items yet: a adds a card, b a break, i a free item",
+        theme,
+        rows_area,
+        frame,
+    );
 
     let bottom = Rect {
         y: inner.y + inner.height - 1,
         height: 1,
         ..inner
     };
-    match &builder.layer {
-        Layer::Prompt(prompt) => prompt.input.render(
-            frame,
-            bottom,
-            Span::styled(prompt.ask.prompt(), theme.accent()),
-            theme.text(),
-            true,
-        ),
-        _ => {
-            let status = builder.status.as_deref().unwrap_or("");
-            frame.render_widget(
-                Line::styled(
-                    truncate(&sanitize_line(status), usize::from(bottom.width)),
-                    theme.muted(),
-                ),
-                bottom,
-            );
-        }
-    }
+    let question = match &builder.layer {
+        Layer::Prompt(prompt) => Some(prompt),
+        Layer::Timetable | Layer::Picker(_) | Layer::Leaving => None,
+    };
+    render_question_or_status(question, builder.status.as_deref(), theme, frame, bottom);
     match &builder.layer {
         Layer::Picker(picker) => card_picker::render(picker, &app.library, theme, frame, inner),
-        Layer::Leaving => render_leaving(app, frame, inner),
+        Layer::Leaving => render_leaving("Save the changes before leaving?", theme, frame, inner),
         Layer::Timetable | Layer::Prompt(_) => {}
     }
 }
@@ -213,19 +194,4 @@ fn item_line<'a>(
             if warn { theme.warning() } else { theme.muted() },
         ),
     ])
-}
-
-fn render_leaving(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let theme = &app.theme;
-    let window = centered(area, 36.min(area.width), 5.min(area.height));
-    frame.render_widget(Clear, window);
-    let block = pane_block("Unsaved changes", true, theme);
-    let inner = block.inner(window);
-    frame.render_widget(block, window);
-    // The keys (save, discard, cancel) are on the bottom line, read from the keymap.
-    let text = vec![
-        Line::styled("Save the changes before leaving?", theme.text()),
-        Line::styled("The keys are on the bottom line.", theme.muted()),
-    ];
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }

@@ -24,7 +24,7 @@ use crate::tui::action::TextEdit;
 use crate::tui::command::Command;
 use crate::tui::effect::Effect;
 use crate::tui::widgets::list::ListState;
-use crate::tui::widgets::text_input::TextInput;
+use crate::tui::widgets::prompt::{Prompt, Question};
 
 /// What a one-line question in the planner is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +35,8 @@ pub enum PlannerAsk {
     When,
 }
 
-impl PlannerAsk {
-    /// The question, as the prompt shows it.
-    pub fn prompt(self) -> &'static str {
+impl Question for PlannerAsk {
+    fn prompt(self) -> &'static str {
         match self {
             PlannerAsk::Rhythm => "Weekly on (tuesday 16:00 90): ",
             PlannerAsk::When => "Date and time (2027-01-26 16:00): ",
@@ -49,7 +48,7 @@ impl PlannerAsk {
 #[derive(Debug, Clone)]
 pub enum PlannerLayer {
     Sessions,
-    Prompt(PlannerAsk, TextInput),
+    Prompt(Prompt<PlannerAsk>),
     /// Asking whether to save before leaving.
     Leaving,
 }
@@ -237,8 +236,8 @@ impl CoursePlanner {
 
     /// Types into the open question.
     pub fn edit(&mut self, edit: TextEdit) {
-        if let PlannerLayer::Prompt(_, input) = &mut self.layer {
-            input.apply(edit);
+        if let PlannerLayer::Prompt(prompt) = &mut self.layer {
+            prompt.input.apply(edit);
         }
     }
 
@@ -252,13 +251,13 @@ impl CoursePlanner {
     }
 
     fn answer(&mut self, today: NaiveDate) {
-        let PlannerLayer::Prompt(ask, input) =
+        let PlannerLayer::Prompt(prompt) =
             std::mem::replace(&mut self.layer, PlannerLayer::Sessions)
         else {
             return;
         };
-        let text = input.text().trim().to_string();
-        match ask {
+        let text = prompt.answer();
+        match prompt.ask {
             PlannerAsk::Rhythm => match parse_rhythm(&text, self.course.rhythm) {
                 Ok(rhythm) => {
                     if self.course.rhythm != Some(rhythm) {
@@ -409,11 +408,7 @@ impl CoursePlanner {
     }
 
     fn ask(&mut self, ask: PlannerAsk, preset: Option<String>) {
-        let mut input = TextInput::default();
-        for c in preset.unwrap_or_default().chars() {
-            input.apply(TextEdit::Insert(c));
-        }
-        self.layer = PlannerLayer::Prompt(ask, input);
+        self.layer = PlannerLayer::Prompt(Prompt::new(ask, preset));
     }
 
     /// The save effect: the course written into the text as read.

@@ -6,16 +6,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::course_planner::{CoursePlanner, PlannerLayer, SessionRow};
 use super::{pane_block, truncate};
 use crate::safe_text::sanitize_line;
 use crate::timing::Fit;
 use crate::tui::app::App;
-use crate::tui::layout::centered;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list::render_rows;
+use crate::tui::widgets::list::render_list_or_empty;
+use crate::tui::widgets::prompt::{render_leaving, render_question_or_status};
 
 /// Widths at which the table shows all its columns.
 const WIDE: usize = 64;
@@ -76,49 +76,31 @@ pub fn render(app: &App, planner: &CoursePlanner, frame: &mut Frame<'_>, area: R
         height: inner.height.saturating_sub(top + 2),
         ..inner
     };
-    if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new("No sessions yet: a adds one on the next date of the rhythm")
-                .style(theme.muted())
-                .wrap(Wrap { trim: true }),
-            rows_area,
-        );
-    } else {
-        let lines: Vec<Line<'_>> = rows
-            .iter()
-            .map(|row| row_line(row, width.saturating_sub(2), theme))
-            .collect();
-        let mut list = planner.list;
-        list.scroll_into_view(usize::from(rows_area.height));
-        render_rows(lines, &list, true, theme, rows_area, frame.buffer_mut());
-    }
+    let lines: Vec<Line<'_>> = rows
+        .iter()
+        .map(|row| row_line(row, width.saturating_sub(2), theme))
+        .collect();
+    render_list_or_empty(
+        lines,
+        planner.list,
+        "No sessions yet: a adds one on the next date of the rhythm",
+        theme,
+        rows_area,
+        frame,
+    );
 
     let bottom = Rect {
         y: inner.y + inner.height - 1,
         height: 1,
         ..inner
     };
-    match &planner.layer {
-        PlannerLayer::Prompt(ask, input) => input.render(
-            frame,
-            bottom,
-            Span::styled(ask.prompt(), theme.accent()),
-            theme.text(),
-            true,
-        ),
-        _ => frame.render_widget(
-            Line::styled(
-                truncate(
-                    &sanitize_line(planner.status.as_deref().unwrap_or("")),
-                    width,
-                ),
-                theme.muted(),
-            ),
-            bottom,
-        ),
-    }
+    let question = match &planner.layer {
+        PlannerLayer::Prompt(prompt) => Some(prompt),
+        PlannerLayer::Sessions | PlannerLayer::Leaving => None,
+    };
+    render_question_or_status(question, planner.status.as_deref(), theme, frame, bottom);
     if matches!(planner.layer, PlannerLayer::Leaving) {
-        render_leaving(theme, frame, inner);
+        render_leaving("Save the course before leaving?", theme, frame, inner);
     }
 }
 
@@ -213,18 +195,4 @@ fn row_line<'a>(row: &SessionRow, width: usize, theme: &Theme) -> Line<'a> {
         Span::raw(padding),
         Span::styled(tail, fit_style),
     ])
-}
-
-fn render_leaving(theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let window = centered(area, 36.min(area.width), 5.min(area.height));
-    frame.render_widget(Clear, window);
-    let block = pane_block("Unsaved changes", true, theme);
-    let inner = block.inner(window);
-    frame.render_widget(block, window);
-    // The keys (save, discard, cancel) are on the bottom line, read from the keymap.
-    let text = vec![
-        Line::styled("Save the course before leaving?", theme.text()),
-        Line::styled("The keys are on the bottom line.", theme.muted()),
-    ];
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }

@@ -17,7 +17,7 @@ use super::preview::Subject;
 use crate::library::{CardSource, Library, PackLocation};
 use crate::pack::provenance::InstallRecord;
 use crate::tui::action::TextEdit;
-use crate::tui::command::{Command, Context};
+use crate::tui::command::Command;
 use crate::tui::editor::fork_id::ForkIdPrompt;
 use crate::tui::effect::Effect;
 use crate::tui::pack_jobs::{PackAction, PackEffect, PendingInstall};
@@ -109,17 +109,6 @@ impl PackOutcome {
 }
 
 impl PackScreen {
-    /// Where keys are looked up.
-    pub fn context(&self) -> Context {
-        match (&self.mode, &self.opened) {
-            (PackMode::Path(_), _) => Context::PackPath,
-            (PackMode::Confirm { .. }, _) => Context::PackConfirm,
-            (PackMode::ForkId { .. }, _) => Context::PackForkId,
-            (PackMode::Browse, None) => Context::PackList,
-            (PackMode::Browse, Some(_)) => Context::PackCards,
-        }
-    }
-
     /// Adds a line to the log, dropping the oldest past the limit.
     pub fn say(&mut self, line: impl Into<String>) {
         self.log.push(line.into());

@@ -3,11 +3,12 @@
 //! The app keeps the offset itself (ratatui's own list state is changed while drawing, and
 //! drawing here changes nothing), moving it in `update` so the selection stays in view.
 
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::tui::command::Command;
 use crate::tui::theme::Theme;
@@ -133,6 +134,30 @@ pub fn render_visible<'a>(
             }
         }
         Line::from(spans).render(row_area, buf);
+    }
+}
+
+/// A focused pane's list: its rows with the selection scrolled into view, or `empty` (muted,
+/// wrapped: what to do to add a first row) when there are none.
+pub fn render_list_or_empty(
+    rows: Vec<Line<'_>>,
+    state: ListState,
+    empty: &str,
+    theme: &Theme,
+    area: Rect,
+    frame: &mut Frame<'_>,
+) {
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(empty.to_string())
+                .style(theme.muted())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+    } else {
+        let mut state = state;
+        state.scroll_into_view(usize::from(area.height));
+        render_rows(rows, &state, true, theme, area, frame.buffer_mut());
     }
 }
 

@@ -1,5 +1,6 @@
 //! How the app opens the conflict pane, hands it its keys, and takes in the written
-//! resolution. Kept beside the pane so `app.rs` only gains one line per place it routes to it.
+//! resolution. Kept beside the pane;
+//! `app_input.rs` decides when the pane has the keys.
 
 use super::{ConflictOutcome, ConflictScreen, origin_path};
 use crate::pack::conflict::{MergeConflict, Side, resolve};
