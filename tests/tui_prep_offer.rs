@@ -374,3 +374,22 @@ fn the_linkedin_count_is_shown_against_the_limit() {
     assert!(text.contains("/1,300 characters"), "{text}");
     assert!(text.contains("[LinkedIn]"), "{text}");
 }
+
+#[test]
+fn q_in_the_prep_list_over_an_unsaved_agenda_asks_at_once() {
+    let (_dir, root) = library();
+    let mut app = builder_app(&root, 80, 24, "dark");
+    let Some(Screen::Builder(builder)) = app.screens.last_mut() else {
+        panic!("not the builder");
+    };
+    builder.dirty = true;
+    app.update(command(Command::PrepList));
+    assert_eq!(app.context(), Context::Prep);
+    app.update(command(Command::Quit));
+    assert!(
+        app.is_running(),
+        "q with an unsaved agenda must ask, not quit"
+    );
+    let text = screen(app);
+    assert!(text.contains("Save the changes before leaving?"), "{text}");
+}

@@ -43,11 +43,10 @@ impl App {
         if let Some(effects) = self.editing_command(command) {
             return effects;
         }
-        // Taken before a quit question closes what is over an unsaved plan, and the panes
-        // routed by context below keep it: q from a prep list, a checklist or a window over an
-        // unsaved plan closes them, and the question only comes with the next q.
-        let context = self.context();
+        // A quit over an unsaved plan closes what lies over the plan first, so the context is
+        // taken after it: the plan's own question comes at once.
         let command = self.quit_asks_about_plan(command);
+        let context = self.context();
         if let Some(effects) = self.app_command(command, context) {
             return effects;
         }
