@@ -20,6 +20,7 @@ mod body;
 mod fold;
 mod index;
 mod live;
+mod matcher;
 mod query;
 
 #[cfg(test)]

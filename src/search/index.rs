@@ -3,18 +3,12 @@
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::body::BodyIndex;
 use super::fold::{Folded, fold, fold_str, words};
+use super::matcher::{Field, FieldMatcher, Needle};
 use super::query::{Query, filter_key};
 use super::{Hit, Searchable, Tier};
 use crate::duration::Minutes;
-
-/// Above this many matrix cells (pattern length × field length) the matcher scores greedily
-/// instead of optimally, so a pack with a megabyte summary cannot make every keystroke slow.
-const ELEMENT_LIMIT: usize = 64 * 1024;
 
 /// From this many candidates matching is spread over the cores; below, starting threads costs
 /// more than it saves.
@@ -30,14 +24,14 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     /// Which cards' bodies hold which whole words.
     body: BodyIndex,
-    matcher: SkimMatcherV2,
 }
 
 struct Entry {
+    /// The folded title, mapping matched characters back to the title as shown.
     title: Folded,
-    tool: String,
-    tags: Vec<String>,
-    summary: String,
+    title_field: Field,
+    /// Tool, tags and summary, folded, the empty ones left out.
+    other_fields: Vec<Field>,
     /// Filter keys: folded, without spaces.
     tool_key: String,
     tag_keys: Vec<String>,
@@ -64,24 +58,29 @@ impl SearchIndex {
     pub fn with_body_index<S: Searchable>(items: &[S], body: BodyIndex) -> SearchIndex {
         let entries = items
             .iter()
-            .map(|item| Entry {
-                title: fold(item.title()),
-                tool: fold_str(item.tool()),
-                tags: item.tags().iter().map(|tag| fold_str(tag)).collect(),
-                summary: fold_str(item.summary()),
-                tool_key: filter_key(item.tool()),
-                tag_keys: item.tags().iter().map(|tag| filter_key(tag)).collect(),
-                level_key: item.level().map(filter_key),
-                duration: item.duration(),
+            .map(|item| {
+                let title = fold(item.title());
+                let other_fields = std::iter::once(item.tool())
+                    .chain(item.tags().iter().map(String::as_str))
+                    .chain(std::iter::once(item.summary()))
+                    .map(|field| Field::new(&fold_str(field)))
+                    .filter(|field| !field.is_empty())
+                    .collect();
+                Entry {
+                    title_field: Field::new(title.as_str()),
+                    title,
+                    other_fields,
+                    tool_key: filter_key(item.tool()),
+                    tag_keys: item.tags().iter().map(|tag| filter_key(tag)).collect(),
+                    level_key: item.level().map(filter_key),
+                    duration: item.duration(),
+                }
             })
             .collect();
         SearchIndex {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             entries,
             body,
-            matcher: SkimMatcherV2::default()
-                .ignore_case()
-                .element_limit(ELEMENT_LIMIT),
         }
     }
 
@@ -156,24 +155,22 @@ impl SearchIndex {
     /// matched on every core (#9): the first key of a query over 100,000 cards looks at all of
     /// them.
     fn fuzzy_hits(&self, candidates: &[usize], words: &[String]) -> Vec<Hit> {
+        let needles: Vec<Needle> = words.iter().map(|word| Needle::new(word)).collect();
+        let match_part = |part: &[usize]| {
+            let mut matcher = FieldMatcher::new();
+            part.iter()
+                .filter_map(|&i| self.fuzzy_hit(i, &needles, &mut matcher))
+                .collect::<Vec<_>>()
+        };
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         if candidates.len() < PARALLEL_FROM || threads < 2 {
-            return candidates
-                .iter()
-                .filter_map(|&i| self.fuzzy_hit(i, words))
-                .collect();
+            return match_part(candidates);
         }
         let chunk = candidates.len().div_ceil(threads);
         std::thread::scope(|scope| {
             let handles: Vec<_> = candidates
                 .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .filter_map(|&i| self.fuzzy_hit(i, words))
-                            .collect::<Vec<_>>()
-                    })
-                })
+                .map(|part| scope.spawn(move || match_part(part)))
                 .collect();
             handles
                 .into_iter()
@@ -183,30 +180,27 @@ impl SearchIndex {
     }
 
     /// A title or fields hit when every word matches somewhere.
-    fn fuzzy_hit(&self, index: usize, words: &[String]) -> Option<Hit> {
+    fn fuzzy_hit(
+        &self,
+        index: usize,
+        needles: &[Needle],
+        matcher: &mut FieldMatcher,
+    ) -> Option<Hit> {
         let entry = self.entries.get(index)?;
         let mut all_in_title = true;
         let mut score = 0;
         let mut highlights = Vec::new();
-        for word in words {
-            if let Some((title_score, positions)) = self
-                .matcher
-                .fuzzy_indices(entry.title.as_str(), word)
-                .filter(|(_, positions)| is_structured(entry.title.as_str(), positions))
-            {
+        for needle in needles {
+            if let Some(title_score) = matcher.score(&entry.title_field, needle) {
                 score += title_score;
-                highlights.extend(positions.iter().filter_map(|&p| entry.title.origin(p)));
+                highlights.extend(matcher.positions().filter_map(|p| entry.title.origin(p)));
                 continue;
             }
             all_in_title = false;
             score += entry
-                .other_fields()
-                .filter_map(|field| {
-                    self.matcher
-                        .fuzzy_indices(field, word)
-                        .filter(|(_, positions)| is_structured(field, positions))
-                        .map(|(score, _)| score)
-                })
+                .other_fields
+                .iter()
+                .filter_map(|field| matcher.score(field, needle))
                 .max()?;
         }
         highlights.sort_unstable();
@@ -268,36 +262,6 @@ impl Entry {
                     .is_some_and(|duration| filter.accepts(duration))
             })
     }
-
-    /// The fields besides the title that fuzzy words may match.
-    fn other_fields(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.tool.as_str())
-            .chain(self.tags.iter().map(String::as_str))
-            .chain(std::iter::once(self.summary.as_str()))
-            .filter(|field| !field.is_empty())
-    }
-}
-
-/// Whether a fuzzy match reads as something a person meant: one run of consecutive characters
-/// (`vot` in `pivot`), or runs that each start at the beginning of a word (`pcs` in `pivot
-/// chart slicers`). A subsequence scattered through a long text (`pivot` in `Present next to
-/// your content in a video`) matches almost any short query and is not a hit.
-fn is_structured(text: &str, positions: &[usize]) -> bool {
-    let consecutive = positions.windows(2).all(|pair| pair[1] == pair[0] + 1);
-    if consecutive {
-        return true;
-    }
-    let mut word_start = Vec::new();
-    let mut previous_alphanumeric = false;
-    for c in text.chars() {
-        word_start.push(c.is_alphanumeric() && !previous_alphanumeric);
-        previous_alphanumeric = c.is_alphanumeric();
-    }
-    let starts_word = |p: usize| word_start.get(p).copied().unwrap_or(false);
-    positions.first().is_some_and(|&first| starts_word(first))
-        && positions
-            .windows(2)
-            .all(|pair| pair[1] == pair[0] + 1 || starts_word(pair[1]))
 }
 
 impl fmt::Debug for SearchIndex {
