@@ -135,7 +135,8 @@ impl SearchIndex {
                 fuzzy: passing,
             };
         }
-        let mut hits = self.fuzzy_hits(&passing, &query.words);
+        let needles: Vec<Needle> = query.words.iter().map(|word| Needle::new(word)).collect();
+        let mut hits = self.fuzzy_hits(&passing, &needles);
         let fuzzy: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
         hits.extend(self.body_hits(query, &fuzzy));
         let order = |a: &Hit, b: &Hit| (a.tier, b.score, a.index).cmp(&(b.tier, a.score, b.index));
@@ -148,18 +149,27 @@ impl SearchIndex {
             hits.truncate(limit);
         }
         hits.sort_by(order);
+        // The matched characters are found again for the hits kept, not kept for every hit
+        // on the way: a short query over 100,000 cards matches most of them.
+        let mut matcher = FieldMatcher::new();
+        for hit in &mut hits {
+            if matches!(hit.tier, Tier::Title | Tier::Fields)
+                && let Some(marked) = self.fuzzy_hit(hit.index, &needles, &mut matcher, true)
+            {
+                hit.highlights = marked.highlights;
+            }
+        }
         Ranked { hits, fuzzy }
     }
 
     /// The fuzzy hits among `candidates` (ascending positions), in that order. A long list is
     /// matched on every core (#9): the first key of a query over 100,000 cards looks at all of
     /// them.
-    fn fuzzy_hits(&self, candidates: &[usize], words: &[String]) -> Vec<Hit> {
-        let needles: Vec<Needle> = words.iter().map(|word| Needle::new(word)).collect();
+    fn fuzzy_hits(&self, candidates: &[usize], needles: &[Needle]) -> Vec<Hit> {
         let match_part = |part: &[usize]| {
             let mut matcher = FieldMatcher::new();
             part.iter()
-                .filter_map(|&i| self.fuzzy_hit(i, &needles, &mut matcher))
+                .filter_map(|&i| self.fuzzy_hit(i, needles, &mut matcher, false))
                 .collect::<Vec<_>>()
         };
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -179,12 +189,14 @@ impl SearchIndex {
         })
     }
 
-    /// A title or fields hit when every word matches somewhere.
+    /// A title or fields hit when every word matches somewhere; with the title's matched
+    /// characters when `mark` is set.
     fn fuzzy_hit(
         &self,
         index: usize,
         needles: &[Needle],
         matcher: &mut FieldMatcher,
+        mark: bool,
     ) -> Option<Hit> {
         let entry = self.entries.get(index)?;
         let mut all_in_title = true;
@@ -193,7 +205,9 @@ impl SearchIndex {
         for needle in needles {
             if let Some(title_score) = matcher.score(&entry.title_field, needle) {
                 score += title_score;
-                highlights.extend(matcher.positions().filter_map(|p| entry.title.origin(p)));
+                if mark {
+                    highlights.extend(matcher.positions().filter_map(|p| entry.title.origin(p)));
+                }
                 continue;
             }
             all_in_title = false;
