@@ -133,6 +133,18 @@ pub fn load_indexed_with(
         );
         plans.push(plan);
     }
+    // What the index held that is gone from disk, counted while the old paths are at hand.
+    let discovered: HashSet<&Path> = sources.iter().map(|s| s.path.as_path()).collect();
+    library.stats.removed = old
+        .cards
+        .iter()
+        .filter(|card| !discovered.contains(card.path.as_path()))
+        .count();
+    drop(old_position);
+    let old_count = old.cards.len();
+    // Entries are moved out as they are reused, not copied: at 100,000 cards a copy of
+    // every entry cost more than checking them.
+    let mut old_cards: Vec<Option<IndexedCard>> = old.cards.into_iter().map(Some).collect();
     let reused = plans
         .iter()
         .filter(|plan| matches!(plan, Plan::Reuse { .. }))
@@ -143,7 +155,7 @@ pub fn load_indexed_with(
     });
 
     // Assemble in load order, renumbering what the old body index knows.
-    let mut new_number: Vec<Option<u32>> = vec![None; old.cards.len()];
+    let mut new_number: Vec<Option<u32>> = vec![None; old_count];
     let mut cards = Vec::with_capacity(sources.len());
     let mut stamps = Vec::with_capacity(sources.len());
     let mut fresh_words = Vec::new();
@@ -151,8 +163,12 @@ pub fn load_indexed_with(
     for plan in &plans {
         match plan {
             Plan::Reuse { position, stamp } => {
+                // Each entry is reused at most once: paths are unique.
+                let Some(card) = old_cards.get_mut(*position).and_then(Option::take) else {
+                    continue;
+                };
                 new_number[*position] = Some(card_number(cards.len()));
-                cards.push(old.cards[*position].clone());
+                cards.push(card);
                 stamps.push(*stamp);
             }
             Plan::Parse { .. } => match parsed.next() {
@@ -175,21 +191,13 @@ pub fn load_indexed_with(
             Plan::Parse { .. } => None,
         })
         .collect();
-    let discovered: HashSet<&Path> = sources.iter().map(|s| s.path.as_path()).collect();
-    library.stats.removed = old
-        .cards
-        .iter()
-        .filter(|card| !discovered.contains(card.path.as_path()))
-        .count();
     let in_order = new_number
         .iter()
         .flatten()
         .zip(0..)
         .all(|(&new, old)| new == old);
-    let unchanged = fresh_words.is_empty()
-        && kept.len() == old.cards.len()
-        && in_order
-        && old.cards.len() == cards.len();
+    let unchanged =
+        fresh_words.is_empty() && kept.len() == old_count && in_order && old_count == cards.len();
     let body = if unchanged {
         old.body
     } else {
