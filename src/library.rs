@@ -18,7 +18,7 @@ pub use bundled::bundled_files;
 pub use index::{
     CardRest, IndexStats, IndexedCard, IndexedLibrary, index_file, load_indexed, load_indexed_with,
 };
-pub use lean::{Progress, load_lean, load_lean_unchecked, read_full};
+pub use lean::{Progress, load_lean, read_full};
 pub use load::{load, load_skeleton};
 pub use resolve::{CardRef, DuplicateId};
 

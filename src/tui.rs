@@ -160,11 +160,9 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
             // Matching off the input thread (#9).
             search_worker: runtime::SearchWorker::start(),
         };
-        // Loading in the background: the count so far, until the library arrives. Lean cards
-        // come only from the index, which the background load is then checking.
+        // Loading in the background (#9): the count so far, until the library arrives.
         if background.is_some() {
             tui.app.loading = Some((0, 0));
-            tui.app.checking = tui.app.library.cards.iter().any(|card| card.lean);
         }
         // The personal readiness state: ticks on pack cards (#6).
         tui.run_effects(vec![effect::Effect::LoadReadiness(library_root.clone())]);
@@ -186,21 +184,20 @@ pub fn run(library_root: PathBuf, options: TuiOptions) -> anyhow::Result<()> {
     }
 }
 
-/// The library to start on, and the background load still to come. With an index file
-/// (`index`, see [`library::index_file`]) the app starts on what the index says, unchecked, and
-/// a thread checks every card against it (parsing only new and changed ones) and brings the
-/// library as it is; without one, the app starts on the bundled packs, agendas and courses
-/// while the thread parses every card and writes the index for next time. Either way the
-/// thread sends its progress and then the library as actions, so the first frame never waits
-/// for the cards folder.
+/// The library to start on, and the background load still to come (#9). With an index file
+/// (`index`, see [`library::index_file`]) the library loads through it at once (only new and
+/// changed cards are parsed); without one, the app starts on the bundled packs, agendas and
+/// courses while a thread parses every card, sending its progress and then the library as
+/// actions, and writes the index for next time.
 pub fn start_loading(
     root: &Path,
     index: Option<PathBuf>,
 ) -> (Library, Option<std::sync::mpsc::Receiver<action::Action>>) {
-    let first = index
-        .as_deref()
-        .and_then(|file| library::load_lean_unchecked(root, file))
-        .unwrap_or_else(|| library::load_skeleton(root));
+    if index.as_deref().is_some_and(Path::exists) {
+        let library = library::load_lean(root, index.as_deref(), &|_, _| {});
+        return (library, None);
+    }
+    let skeleton = library::load_skeleton(root);
     let (sender, receiver) = std::sync::mpsc::channel();
     let (thread_root, thread_index) = (root.to_path_buf(), index.clone());
     let spawned = std::thread::Builder::new()
@@ -221,7 +218,7 @@ pub fn start_loading(
             let _ = sender.send(action::Action::BackgroundLoaded(Box::new(library)));
         });
     match spawned {
-        Ok(_) => (first, Some(receiver)),
+        Ok(_) => (skeleton, Some(receiver)),
         // No thread to spare: load here, as before.
         Err(_) => (library::load_lean(root, index.as_deref(), &|_, _| {}), None),
     }

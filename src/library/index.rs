@@ -231,27 +231,6 @@ pub fn load_indexed_with(
     library
 }
 
-/// What the index file at `index_file` says of the library at `root`, with no card file
-/// checked against it (see [`super::load_lean_unchecked`]). `None` when there is no usable
-/// index.
-pub(super) fn read_unchecked(root: &Path, index_file: &Path) -> Option<IndexedLibrary> {
-    let index = format::read(index_file, root)?;
-    Some(IndexedLibrary {
-        root: root.to_path_buf(),
-        fingerprints: index
-            .stamps
-            .iter()
-            .map(|stamp| Fingerprint {
-                len: stamp.len,
-                hash: stamp.hash,
-            })
-            .collect(),
-        cards: index.cards,
-        body: index.body,
-        ..IndexedLibrary::default()
-    })
-}
-
 /// Where one card comes from, in load order.
 struct Source {
     path: PathBuf,

@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::index::{IndexedLibrary, load_indexed_with, read_unchecked};
+use super::index::load_indexed_with;
 use super::load::load_parts;
 use super::{CardSource, Library, LibraryCard, bundled_files};
 use crate::card::parse_card;
@@ -21,19 +21,7 @@ pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 /// [`super::index_file`]; `None` parses every card and keeps no index), and brings the index
 /// up to date. Packs, templates, agenda and course paths are read as [`super::load`] reads them.
 pub fn load_lean(root: &Path, index_file: Option<&Path>, progress: Progress<'_>) -> Library {
-    assemble(root, load_indexed_with(root, index_file, progress))
-}
-
-/// The library as its index last saw it, without checking any card file against it: what the
-/// terminal app draws its first frame from while [`load_lean`] checks every card on a thread
-/// and brings what it finds. `None` when there is no usable index.
-pub fn load_lean_unchecked(root: &Path, index_file: &Path) -> Option<Library> {
-    read_unchecked(root, index_file).map(|indexed| assemble(root, indexed))
-}
-
-/// The library around the cards the index gave: packs, templates, agendas, courses and
-/// problems read as [`super::load`] reads them.
-fn assemble(root: &Path, indexed: IndexedLibrary) -> Library {
+    let indexed = load_indexed_with(root, index_file, progress);
     let mut library = load_parts(root, false, false);
     library.cards = indexed
         .cards

@@ -100,9 +100,7 @@ impl SearchIndex {
         self.rank(query, None, limit).hits
     }
 
-    /// This index's identity: a rebuilt index (after a reload) has another, so results
-    /// matched on an older one can be told apart.
-    pub fn id(&self) -> u64 {
+    pub(super) fn id(&self) -> u64 {
         self.id
     }
 

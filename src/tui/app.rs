@@ -67,9 +67,6 @@ pub struct App {
     pub previous_logs: HashMap<PathBuf, String>,
     /// (cards loaded, cards in all) while the library loads in the background.
     pub loading: Option<(usize, usize)>,
-    /// The library shown is the index's, not yet checked against the card files: the
-    /// background load is checking it (the bottom line says so).
-    pub checking: bool,
     /// Which lean cards were read whole.
     pub lean_cards: LeanCards,
 }
@@ -104,7 +101,6 @@ impl App {
             last_agenda: None,
             previous_logs: HashMap::new(),
             loading: None,
-            checking: false,
             lean_cards: LeanCards::default(),
         };
         // The state file is read by an effect; until then no pack card has ticks.
@@ -198,9 +194,8 @@ impl App {
                 Vec::new()
             }
             Action::BackgroundLoaded(library) => self.background_loaded(*library),
-            Action::SearchResults { text, index, hits } => {
+            Action::SearchResults { text, hits } => {
                 if self.popups.is_empty()
-                    && index == self.search_index.id()
                     && let Some(Screen::Search(search)) = self.screens.last_mut()
                 {
                     search.results_arrived(&text, hits);

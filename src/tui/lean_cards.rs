@@ -68,7 +68,6 @@ impl App {
             && self.browser.sources.selected == first_full(&self.library)
             && self.browser.list.selected == 0;
         self.loading = None;
-        self.checking = false;
         let effects = self.library_loaded(library);
         if untouched {
             self.browser.sources.selected = first_full(&self.library);

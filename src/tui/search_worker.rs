@@ -41,7 +41,6 @@ pub fn run_in_place(job: SearchJob) -> Action {
     let hits = LiveSearch::new().search(&job.index, Query::parse(&job.text), RESULT_LIMIT);
     Action::SearchResults {
         text: job.text,
-        index: job.index.id(),
         hits,
     }
 }
@@ -122,7 +121,6 @@ fn work(jobs: &Receiver<SearchJob>, results: &Sender<Option<Action>>) {
         if results
             .send(Some(Action::SearchResults {
                 text: job.text,
-                index: job.index.id(),
                 hits,
             }))
             .is_err()
@@ -173,10 +171,8 @@ mod tests {
             index: Arc::clone(&index),
             text: "piv".into(),
         });
-        let (
-            Action::SearchResults { text, hits, .. },
-            Action::SearchResults { hits: expected, .. },
-        ) = (last, in_place)
+        let (Action::SearchResults { text, hits }, Action::SearchResults { hits: expected, .. }) =
+            (last, in_place)
         else {
             panic!("search results");
         };

@@ -36,14 +36,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     }
 }
 
-/// "loading 34,000 / 100,000 cards" (or "checking", for a library shown from its index) over
-/// the right end of the bottom line.
+/// "loading 34,000 / 100,000 cards" over the right end of the bottom line.
 fn render_loading(app: &App, frame: &mut Frame<'_>, line: Rect, done: usize, total: usize) {
-    let doing = if app.checking { "checking" } else { "loading" };
     let text = if total == 0 {
-        format!(" {doing} cards… ")
+        " loading cards… ".to_string()
     } else {
-        format!(" {doing} {} / {} cards ", thousands(done), thousands(total))
+        format!(" loading {} / {} cards ", thousands(done), thousands(total))
     };
     let width = u16::try_from(text.chars().count())
         .unwrap_or(u16::MAX)
