@@ -62,8 +62,7 @@ for size in $SIZES; do
             -n "skillbook search '$query'" "$BIN --library $lib search '$query' >/dev/null" \
             -n "fzf --filter '$query'" "fzf --filter '$query' <$corpus >/dev/null" \
             >"$WORK/q.out"
+        # Mean, ± σ, min and max in ms; the last column is each time relative to the faster.
         grep -E '^\|' "$WORK/q.md" | tail -2
-        # hyperfine's own comparison line: which was faster, and by what factor.
-        sed -n '/^Summary/,$p' "$WORK/q.out" | sed -n '2,$p' | tr -s ' ' | paste -sd' ' | sed 's/^ */   ratio: /'
     done
 done

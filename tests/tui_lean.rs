@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use skillbook::library::{self, Library, load_lean};
 use skillbook::tui::action::Action;
-use skillbook::tui::app::App;
+use skillbook::tui::app::{App, Screen};
+use skillbook::tui::command::Command;
 use skillbook::tui::keymap::Keymap;
 use skillbook::tui::start_loading;
 use skillbook::tui::theme::Theme;
@@ -256,4 +257,30 @@ fn deferred_search_echoes_now_and_takes_only_results_for_what_the_box_says() {
     let fresh = index.search(&Query::parse("k"), 500);
     screen.results_arrived("k", fresh.clone());
     assert_eq!(screen.hits, fresh);
+}
+
+#[test]
+fn results_matched_on_an_index_since_replaced_are_dropped() {
+    let (dir, root) = temp_library();
+    let mut app = app_on(lean(&root, &index_in(&dir)));
+    app.update(Action::Command(Command::Search));
+    let shown = |app: &App| match app.screens.last() {
+        Some(Screen::Search(search)) => search.hits.len(),
+        _ => panic!("not the search pane"),
+    };
+    let all = shown(&app);
+    assert!(all > 0);
+    let current = app.search_index.id();
+    app.update(Action::SearchResults {
+        text: String::new(),
+        index: current + 1,
+        hits: Vec::new(),
+    });
+    assert_eq!(shown(&app), all, "results from another index are not shown");
+    app.update(Action::SearchResults {
+        text: String::new(),
+        index: current,
+        hits: Vec::new(),
+    });
+    assert_eq!(shown(&app), 0, "results from this index are");
 }

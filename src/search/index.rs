@@ -100,7 +100,9 @@ impl SearchIndex {
         self.rank(query, None, limit).hits
     }
 
-    pub(super) fn id(&self) -> u64 {
+    /// This index's identity: a rebuilt index (after a reload) has another, so results
+    /// matched on an older one can be told apart.
+    pub fn id(&self) -> u64 {
         self.id
     }
 

@@ -118,6 +118,9 @@ pub enum Action {
     /// The search pane's results for the query `text`, matched off the input thread.
     SearchResults {
         text: String,
+        /// The [`crate::search::SearchIndex::id`] matched on: results from an index since
+        /// replaced (the library was reloaded meanwhile) point at old card positions.
+        index: u64,
         hits: Vec<crate::search::Hit>,
     },
 }

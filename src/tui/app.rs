@@ -194,8 +194,9 @@ impl App {
                 Vec::new()
             }
             Action::BackgroundLoaded(library) => self.background_loaded(*library),
-            Action::SearchResults { text, hits } => {
+            Action::SearchResults { text, index, hits } => {
                 if self.popups.is_empty()
+                    && index == self.search_index.id()
                     && let Some(Screen::Search(search)) = self.screens.last_mut()
                 {
                     search.results_arrived(&text, hits);

@@ -41,6 +41,7 @@ pub fn run_in_place(job: SearchJob) -> Action {
     let hits = LiveSearch::new().search(&job.index, Query::parse(&job.text), RESULT_LIMIT);
     Action::SearchResults {
         text: job.text,
+        index: job.index.id(),
         hits,
     }
 }
@@ -121,6 +122,7 @@ fn work(jobs: &Receiver<SearchJob>, results: &Sender<Option<Action>>) {
         if results
             .send(Some(Action::SearchResults {
                 text: job.text,
+                index: job.index.id(),
                 hits,
             }))
             .is_err()
@@ -171,8 +173,10 @@ mod tests {
             index: Arc::clone(&index),
             text: "piv".into(),
         });
-        let (Action::SearchResults { text, hits }, Action::SearchResults { hits: expected, .. }) =
-            (last, in_place)
+        let (
+            Action::SearchResults { text, hits, .. },
+            Action::SearchResults { hits: expected, .. },
+        ) = (last, in_place)
         else {
             panic!("search results");
         };
